@@ -1,0 +1,2 @@
+/** Organizations, users, roles, passwords and sign-in sessions. */
+package io.leadhouse.account;

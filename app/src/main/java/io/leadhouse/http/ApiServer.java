@@ -1,0 +1,74 @@
+package io.leadhouse.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.leadhouse.account.AccountService;
+import io.leadhouse.config.InvalidConfigException;
+import io.leadhouse.support.Json;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.util.Map;
+
+/**
+ * The Helidon server of the API and the web UI: one port, one routing, authentication in one
+ * filter, every error as problem+json, health and metrics under {@code /observe}.
+ */
+public final class ApiServer implements AutoCloseable {
+    private final WebServer server;
+
+    private ApiServer(WebServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param routes the feature services by path prefix, such as {@code /api/v1/leads}
+     * @throws InvalidConfigException when the port is taken
+     */
+    public static ApiServer start(ServerSettings settings, AccountService accounts, Map<String, HttpService> routes) {
+        ObjectMapper mapper = Json.mapper();
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new Authentication(accounts))
+                .addFilter(new SecurityHeaders())
+                .error(Throwable.class, Problems::handle);
+        routes.forEach(routing::register);
+        WebServer server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .shutdownHook(false)
+                .mediaContext(MediaContext.builder().addMediaSupport(JacksonSupport.create(mapper)).build())
+                .addFeature(ObserveFeature.builder()
+                        .addObserver(HealthObserver.builder().details(true).build())
+                        .addObserver(MetricsObserver.create())
+                        .build())
+                .routing(routing)
+                .build();
+        try {
+            return new ApiServer(server.start());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new InvalidConfigException("server.port: " + settings.port() + " on " + settings.host()
+                        + " is in use; stop the program using it or choose another port (LEADHOUSE_SERVER_PORT)");
+            }
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,111 @@
+package io.leadhouse.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.leadhouse.account.Callers;
+import io.leadhouse.account.User;
+import io.leadhouse.support.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /api/v1/leads}: list (paged, newest first), read one with its timeline, add one by hand. */
+public final class LeadRoutes implements HttpService {
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private final LeadService leads;
+
+    /** Creates the routes. */
+    public LeadRoutes(LeadService leads) {
+        this.leads = leads;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::listLeads).post("/", this::createLead).get("/{id}", this::getLead);
+    }
+
+    private void listLeads(ServerRequest request, ServerResponse response) {
+        User user = Callers.current(request);
+        int page = intParam(request, "page", 0);
+        int size = intParam(request, "size", DEFAULT_PAGE_SIZE);
+        LeadPage result = leads.list(user.orgId(), page, size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", result.leads());
+        body.put("page", result.page());
+        body.put("size", result.size());
+        body.put("total", result.total());
+        response.send(body);
+    }
+
+    private void getLead(ServerRequest request, ServerResponse response) {
+        User user = Callers.current(request);
+        long id = idParam(request);
+        Lead lead = leads.get(user.orgId(), id);
+        response.headers().set(HeaderNames.ETAG, "\"" + lead.version() + "\"");
+        response.send(new LeadDetail(lead, leads.timeline(user.orgId(), id)));
+    }
+
+    private void createLead(ServerRequest request, ServerResponse response) {
+        User user = Callers.current(request);
+        JsonNode body = request.content().as(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException("send the lead as a JSON object, e.g. {\"name\": \"Asha\", \"phone\": \"98765 43210\"}");
+        }
+        IncomingLead incoming = new IncomingLead(Optional.empty(), text(body, "name", 300), text(body, "email", 320),
+                text(body, "phone", 100), text(body, "city", 200), text(body, "company", 300), "manual",
+                Optional.empty(), Map.of(), List.of());
+        Lead lead = leads.create(user.orgId(), user.id(), incoming);
+        response.status(Status.CREATED_201);
+        response.headers().set(HeaderNames.LOCATION, "/api/v1/leads/" + lead.id());
+        response.send(lead);
+    }
+
+    /**
+     * A lead with its timeline, as {@code GET /api/v1/leads/{id}} returns it.
+     *
+     * @param lead the lead
+     * @param timeline newest first
+     */
+    public record LeadDetail(Lead lead, List<TimelineEvent> timeline) {}
+
+    private static String text(JsonNode body, String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInputException("'" + field + "' must be text");
+        }
+        if (value.asText().length() > maxLength) {
+            throw new InvalidInputException("'" + field + "' is longer than " + maxLength + " characters");
+        }
+        return value.asText().strip();
+    }
+
+    private static long idParam(ServerRequest request) {
+        String raw = request.path().pathParameters().get("id");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new io.leadhouse.support.NotFoundException("lead '" + raw + "' does not exist; lead ids are numbers");
+        }
+    }
+
+    private static int intParam(ServerRequest request, String name, int fallback) {
+        Optional<String> raw = request.query().first(name).asOptional();
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.get());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("query parameter " + name + " is '" + raw.get() + "'; use a whole number");
+        }
+    }
+}

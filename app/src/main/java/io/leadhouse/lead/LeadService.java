@@ -1,0 +1,152 @@
+package io.leadhouse.lead;
+
+import io.leadhouse.store.Database;
+import io.leadhouse.store.SearchOutbox;
+import io.leadhouse.support.InvalidInputException;
+import io.leadhouse.support.NotFoundException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use cases on leads: create by hand, upsert from an integration (idempotent on the external key),
+ * read and page. Each change appends to the timeline and the search outbox in the same
+ * transaction. Thread-safe.
+ */
+public final class LeadService {
+    private static final Logger LOG = LoggerFactory.getLogger(LeadService.class);
+    /** The outbox entity name of leads. */
+    public static final String ENTITY = "lead";
+    /** The largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 200;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database database;
+    private final SearchOutbox outbox;
+    private final PhoneNumbers phones;
+    private final Clock clock;
+    private final LeadRepository repository = new LeadRepository();
+
+    /** Creates the service. */
+    public LeadService(Database database, SearchOutbox outbox, PhoneNumbers phones, Clock clock) {
+        this.database = database;
+        this.outbox = outbox;
+        this.phones = phones;
+        this.clock = clock;
+    }
+
+    /**
+     * The result of an upsert.
+     *
+     * @param leadId the lead, new or existing
+     * @param created whether this call created it
+     */
+    public record Upsert(long leadId, boolean created) {}
+
+    /** Creates a lead entered by a user. At least a name, an email or a phone is needed. */
+    public Lead create(long orgId, long actorUserId, IncomingLead lead) {
+        if (blank(lead.name()) && blank(lead.email()) && blank(lead.phoneRaw())) {
+            throw new InvalidInputException("a lead needs at least a name, an email or a phone number");
+        }
+        long id = database.inTransaction(connection -> insert(connection, orgId, lead, Optional.of(actorUserId)));
+        return get(orgId, id);
+    }
+
+    /**
+     * Stores a lead from an integration unless one with the same external key exists; redelivery
+     * of the same lead never makes a second one.
+     */
+    public Upsert upsert(long orgId, IncomingLead lead) {
+        String key = lead.externalKey().orElseThrow(() -> new IllegalArgumentException("upsert needs an external key"));
+        try {
+            return database.inTransaction(connection -> {
+                Optional<Long> existing = repository.findIdByExternalKey(connection, orgId, key);
+                if (existing.isPresent()) {
+                    return new Upsert(existing.get(), false);
+                }
+                return new Upsert(insert(connection, orgId, lead, Optional.empty()), true);
+            });
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                // Another worker stored the same lead between our check and insert.
+                long id = database.withConnection(c -> repository.findIdByExternalKey(c, orgId, key)).orElseThrow();
+                return new Upsert(id, false);
+            }
+            throw e;
+        }
+    }
+
+    /** The lead, if it exists in this organization. */
+    public Lead get(long orgId, long id) {
+        return database.withConnection(connection -> repository.find(connection, orgId, id))
+                .orElseThrow(() -> new NotFoundException("lead " + id + " does not exist in this organization"));
+    }
+
+    /** Several leads by id, skipping ids that do not exist in this organization. */
+    public List<Lead> getAll(long orgId, List<Long> ids) {
+        return database.withConnection(connection -> {
+            List<Lead> found = new java.util.ArrayList<>();
+            for (long id : ids) {
+                repository.find(connection, orgId, id).ifPresent(found::add);
+            }
+            return found;
+        });
+    }
+
+    /** A page of the organization's leads, newest first. */
+    public LeadPage list(long orgId, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("page must be 0 or more and size 1-" + MAX_PAGE_SIZE);
+        }
+        return database.withConnection(connection -> new LeadPage(
+                repository.page(connection, orgId, Math.multiplyExact(page, size), size), page, size,
+                repository.count(connection, orgId)));
+    }
+
+    /** The lead's timeline, newest first. */
+    public List<TimelineEvent> timeline(long orgId, long leadId) {
+        get(orgId, leadId);
+        return database.withConnection(connection -> repository.timeline(connection, orgId, leadId));
+    }
+
+    /** Leads of every organization with id above {@code afterId}, in id order; for the index rebuild. */
+    public List<Lead> batchAfter(long afterId, int size) {
+        return database.withConnection(connection -> repository.batchAfter(connection, afterId, size));
+    }
+
+    private long insert(Connection connection, long orgId, IncomingLead lead, Optional<Long> actor)
+            throws SQLException {
+        Instant now = clock.instant();
+        long id = repository.insert(connection, orgId, lead, phones.toE164(lead.phoneRaw()), now);
+        repository.insertEvent(connection, orgId, id, "created", actor, createdSummary(lead), now);
+        outbox.enqueue(connection, orgId, ENTITY, id, now);
+        LOG.debug("org={} lead={} created from {}", orgId, id, lead.sourceKind());
+        return id;
+    }
+
+    private static String createdSummary(IncomingLead lead) {
+        return switch (lead.sourceKind()) {
+            case "manual" -> "Lead added by hand";
+            case "meta" -> "Lead received from Meta lead form " + lead.sourceDetail().getOrDefault("formId", "");
+            default -> "Lead received from " + lead.sourceKind();
+        };
+    }
+
+    private static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

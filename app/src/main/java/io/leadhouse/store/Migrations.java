@@ -1,0 +1,63 @@
+package io.leadhouse.store;
+
+import io.leadhouse.support.StorageFailureException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies the Liquibase changelog {@code db/changelog.xml} at start-up. */
+final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    static final String CHANGELOG = "db/changelog.xml";
+
+    private Migrations() {}
+
+    static void apply(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            int before = countApplied(connection);
+            var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            // An appliance must never phone home: Liquibase's usage analytics stay off.
+            Map<String, Object> scope = Map.of(
+                    "liquibase.analytics.enabled", false,
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()));
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .execute());
+            int after = countApplied(connection);
+            if (after > before) {
+                LOG.info("database migrated: {} changesets applied, {} in total", after - before, after);
+            }
+        } catch (SQLException | LiquibaseException e) {
+            throw new StorageFailureException("database migration failed: " + e.getMessage()
+                    + "; restore the data directory from a backup or report this", e);
+        } catch (Exception e) {
+            throw new StorageFailureException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int countApplied(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            // 42X05: the table does not exist yet, so nothing was applied.
+            if ("42X05".equals(e.getSQLState())) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+}

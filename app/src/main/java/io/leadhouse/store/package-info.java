@@ -1,0 +1,2 @@
+/** The embedded Derby database: the pool, transactions and the Liquibase migrations. */
+package io.leadhouse.store;

@@ -1,0 +1,69 @@
+package io.leadhouse.lead;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhouse.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeadRoutesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static String token;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+        token = server.ownerToken();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void createsManualLeadWithNormalizedPhoneAndShowsItFirst() throws Exception {
+        HttpResponse<String> created = server.postJson(
+                "/api/v1/leads", "{\"name\":\"Asha Rao\",\"phone\":\"098765 43210\",\"city\":\"Pune\"}", token);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode lead = JSON.readTree(created.body());
+        assertEquals("+919876543210", lead.get("phone").asText());
+        assertEquals("098765 43210", lead.get("phoneRaw").asText());
+
+        JsonNode list = JSON.readTree(server.get("/api/v1/leads", token).body());
+        assertEquals(lead.get("id").asLong(), list.get("items").get(0).get("id").asLong());
+
+        JsonNode detail = JSON.readTree(server.get("/api/v1/leads/" + lead.get("id").asLong(), token).body());
+        assertEquals("created", detail.get("timeline").get(0).get("kind").asText());
+    }
+
+    @Test
+    void refusesLeadWithoutNameEmailOrPhoneAsProblem() throws Exception {
+        HttpResponse<String> refused = server.postJson("/api/v1/leads", "{\"city\":\"Pune\"}", token);
+        assertEquals(400, refused.statusCode());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("/problems/invalid-input", JSON.readTree(refused.body()).get("type").asText());
+    }
+
+    @Test
+    void answersUnauthorizedWithoutToken() throws Exception {
+        HttpResponse<String> refused = server.get("/api/v1/leads", null);
+        assertEquals(401, refused.statusCode());
+        assertEquals("/problems/unauthorized", JSON.readTree(refused.body()).get("type").asText());
+    }
+
+    @Test
+    void answersNotFoundForUnknownLead() {
+        assertEquals(404, server.get("/api/v1/leads/999999", token).statusCode());
+        assertEquals(404, server.get("/api/v1/leads/abc", token).statusCode());
+    }
+}
