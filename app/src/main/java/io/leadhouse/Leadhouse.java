@@ -17,6 +17,7 @@ import io.leadhouse.lead.LeadRoutes;
 import io.leadhouse.lead.LeadService;
 import io.leadhouse.lead.LeadSettings;
 import io.leadhouse.lead.PhoneNumbers;
+import io.leadhouse.metaads.MetaConnections;
 import io.leadhouse.store.Database;
 import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
@@ -49,6 +50,7 @@ public final class Leadhouse implements AutoCloseable {
     private SecretBox secrets;
     private AccountService accounts;
     private LeadService leads;
+    private MetaConnections metaConnections;
     private ApiServer server;
 
     private Leadhouse(Settings settings, Clock clock) {
@@ -83,6 +85,7 @@ public final class Leadhouse implements AutoCloseable {
         SetupSettings.from(settings).ifPresent(this::setUpUnattended);
         SearchOutbox outbox = new SearchOutbox();
         leads = new LeadService(database, outbox, new PhoneNumbers(leadSettings.defaultRegion()), clock);
+        metaConnections = new MetaConnections(database, secrets, clock);
 
         Map<String, HttpService> routes = new LinkedHashMap<>();
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
@@ -142,6 +145,11 @@ public final class Leadhouse implements AutoCloseable {
     /** Leads. */
     public LeadService leads() {
         return leads;
+    }
+
+    /** The Meta app credentials and connected pages. */
+    public MetaConnections metaConnections() {
+        return metaConnections;
     }
 
     private <T extends AutoCloseable> T remember(T closeable) {
