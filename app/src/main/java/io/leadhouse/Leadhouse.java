@@ -18,6 +18,8 @@ import io.leadhouse.lead.LeadService;
 import io.leadhouse.lead.LeadSettings;
 import io.leadhouse.lead.PhoneNumbers;
 import io.leadhouse.metaads.MetaConnections;
+import io.leadhouse.search.SearchRoutes;
+import io.leadhouse.search.SearchService;
 import io.leadhouse.store.Database;
 import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
@@ -51,6 +53,7 @@ public final class Leadhouse implements AutoCloseable {
     private AccountService accounts;
     private LeadService leads;
     private MetaConnections metaConnections;
+    private SearchService search;
     private ApiServer server;
 
     private Leadhouse(Settings settings, Clock clock) {
@@ -84,12 +87,15 @@ public final class Leadhouse implements AutoCloseable {
         accounts = new AccountService(database, AccountSettings.from(settings), clock);
         SetupSettings.from(settings).ifPresent(this::setUpUnattended);
         SearchOutbox outbox = new SearchOutbox();
-        leads = new LeadService(database, outbox, new PhoneNumbers(leadSettings.defaultRegion()), clock);
+        PhoneNumbers phones = new PhoneNumbers(leadSettings.defaultRegion());
+        leads = new LeadService(database, outbox, phones, clock);
         metaConnections = new MetaConnections(database, secrets, clock);
+        search = remember(SearchService.start(data.index(), database, outbox, leads, phones));
 
         Map<String, HttpService> routes = new LinkedHashMap<>();
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
         routes.put("/api/v1/leads", new LeadRoutes(leads));
+        routes.put("/api/v1/search", new SearchRoutes(search));
         server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
         LOG.info("Leadhouse ready: web UI and API on {}", webUrl());
     }
@@ -145,6 +151,11 @@ public final class Leadhouse implements AutoCloseable {
     /** Leads. */
     public LeadService leads() {
         return leads;
+    }
+
+    /** Search over leads: queries, and {@code rebuild()} for the reindex command. */
+    public SearchService search() {
+        return search;
     }
 
     /** The Meta app credentials and connected pages. */
