@@ -19,6 +19,7 @@ import java.util.Optional;
 /** SQL for leads and their timeline. Every query is scoped by organization. Stateless. */
 final class LeadRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IN_LIST_CHUNK = 100;
     private static final String COLUMNS = "id, org_id, full_name, email, phone, phone_raw, city, company, stage,"
             + " status, source_kind, source_id, source_detail, answers, created_at, updated_at, version";
 
@@ -75,6 +76,24 @@ final class LeadRepository {
                 return rows.next() ? Optional.of(lead(rows)) : Optional.empty();
             }
         }
+    }
+
+    /** The leads with these ids in the organization, in the order of {@code ids}; absent ids are skipped. */
+    List<Lead> findAll(Connection connection, long orgId, List<Long> ids) throws SQLException {
+        Map<Long, Lead> byId = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM leads WHERE org_id = ? AND id IN (" + marks + ")")) {
+                query.setLong(1, orgId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setLong(i + 2, chunk.get(i));
+                }
+                leads(query).forEach(lead -> byId.put(lead.id(), lead));
+            }
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     List<Lead> page(Connection connection, long orgId, int offset, int size) throws SQLException {

@@ -95,8 +95,8 @@ final class SearchIndexer implements AutoCloseable {
             index.commitAndRefresh();
 
             long lastId = entries.getLast().id();
-            database.withConnection(c -> {
-                outbox.removeThrough(c, lastId);
+            database.inTransaction(c -> {
+                outbox.remove(c, entries);
                 return null;
             });
             LOG.debug("job=search-indexer indexed {} outbox entries through {}", entries.size(), lastId);

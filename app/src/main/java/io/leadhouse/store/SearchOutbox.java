@@ -54,11 +54,18 @@ public final class SearchOutbox {
         }
     }
 
-    /** Removes handled entries up to and including {@code lastId}. */
-    public void removeThrough(Connection connection, long lastId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM search_outbox WHERE id <= ?")) {
-            delete.setLong(1, lastId);
-            delete.executeUpdate();
+    /**
+     * Removes exactly the handled entries. Removing by id rather than "everything up to the last id"
+     * keeps an entry whose transaction committed late (a lower id seen after a higher one) on
+     * databases that do not make readers wait, such as PostgreSQL.
+     */
+    public void remove(Connection connection, List<Entry> handled) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM search_outbox WHERE id = ?")) {
+            for (Entry entry : handled) {
+                delete.setLong(1, entry.id());
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
     }
 }
