@@ -7,7 +7,7 @@ JAR := packaging/target/leadhouse.jar
 SOURCES := $(shell find app admin-ui packaging -path '*/target' -prune -o -type f -print 2>/dev/null) pom.xml
 
 .DEFAULT_GOAL := help
-.PHONY: help run test jar clean check-jdk
+.PHONY: help run test jar smoke clean check-jdk
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ test: check-jdk ## Run every test (unit, API, admin console, CLI)
 	$(MVN) verify
 
 jar: check-jdk $(JAR) ## Build packaging/target/leadhouse.jar
+
+smoke: check-jdk $(JAR) ## Start the built JAR on free ports and check health, sign-in, a lead, search and stop
+	scripts/smoke $(JAR)
 
 $(JAR): $(SOURCES)
 	$(MVN) -q -DskipTests package

@@ -97,7 +97,8 @@ public final class Leadhouse implements AutoCloseable {
         routes.put("/api/v1/leads", new LeadRoutes(leads));
         routes.put("/api/v1/search", new SearchRoutes(search));
         server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
-        LOG.info("Leadhouse ready: web UI and API on {}", webUrl());
+        // The launcher logs the one INFO "ready" line, once the admin console is up too.
+        LOG.debug("web UI and API listening on {}", webUrl());
     }
 
     private void setUpUnattended(SetupSettings setup) {

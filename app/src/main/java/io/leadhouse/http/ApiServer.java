@@ -12,8 +12,10 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.leadhouse.account.AccountService;
 import io.leadhouse.config.InvalidConfigException;
 import io.leadhouse.support.Json;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -51,15 +53,33 @@ public final class ApiServer implements AutoCloseable {
                         .build())
                 .routing(routing)
                 .build();
-        try {
-            return new ApiServer(server.start());
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof BindException) {
-                throw new InvalidConfigException("server.port: " + settings.port() + " on " + settings.host()
-                        + " is in use; stop the program using it or choose another port (LEADHOUSE_SERVER_PORT)");
-            }
-            throw e;
+        checkPortFree(settings);
+        // Helidon 4.5 does not throw when the port is taken: it logs, stops, and reports itself not running.
+        if (!server.start().isRunning()) {
+            throw portInUse(settings);
         }
+        return new ApiServer(server);
+    }
+
+    // Checked before Helidon starts, so a port in use is one clear line instead of Helidon's stack trace.
+    private static void checkPortFree(ServerSettings settings) {
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+        } catch (BindException e) {
+            throw portInUse(settings);
+        } catch (IOException e) {
+            throw new InvalidConfigException("server.host: cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (" + e.getMessage() + "); choose an address of this machine (LEADHOUSE_SERVER_HOST)");
+        }
+    }
+
+    private static InvalidConfigException portInUse(ServerSettings settings) {
+        return new InvalidConfigException("server.port: " + settings.port() + " on " + settings.host()
+                + " is in use; stop the program using it or choose another port (LEADHOUSE_SERVER_PORT)");
     }
 
     /** The port the server listens on. */

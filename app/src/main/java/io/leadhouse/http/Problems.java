@@ -74,6 +74,9 @@ final class Problems {
     private static Kind kindOf(Throwable error) {
         return switch (error) {
             case NotFoundException e -> new Kind("/problems/not-found", "Not found", Status.NOT_FOUND_404);
+            // Helidon's own: no route matches the path. It is no RequestException, so name it here.
+            case io.helidon.http.NotFoundException e -> new Kind(
+                    "/problems/not-found", "Not found", Status.NOT_FOUND_404);
             case ConflictException e -> new Kind("/problems/conflict", "Conflict", Status.CONFLICT_409);
             case PayloadTooLargeException e -> new Kind(
                     "/problems/payload-too-large", "Payload too large", Status.REQUEST_ENTITY_TOO_LARGE_413);

@@ -6,13 +6,16 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +30,16 @@ final class Migrations {
         try (Connection connection = dataSource.getConnection()) {
             int before = countApplied(connection);
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            // An appliance must never phone home: Liquibase's usage analytics stay off.
+            // An appliance must never phone home: Liquibase's usage analytics stay off. Its progress report
+            // goes to the log, not to stdout, where the CLI prints its results.
             Map<String, Object> scope = Map.of(
                     "liquibase.analytics.enabled", false,
+                    Scope.Attr.ui.name(), new LoggerUIService(),
                     Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()));
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
             int after = countApplied(connection);
             if (after > before) {
