@@ -1,0 +1,14 @@
+package io.leadhouse.admin;
+
+/** A page that explains a failed request and links back to the console. */
+final class ErrorPage {
+    private ErrorPage() {}
+
+    static String render(String title, String message) {
+        String main = """
+                <p class="error" role="alert">%s</p>
+                <p><a href="/admin">Back to the admin console</a></p>
+                """.formatted(Html.text(message));
+        return Html.page(title, "", main);
+    }
+}
