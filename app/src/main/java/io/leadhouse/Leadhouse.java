@@ -23,6 +23,7 @@ import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
 import io.leadhouse.support.LeadhouseException;
 import io.leadhouse.support.Logging;
+import io.leadhouse.web.WebRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,7 @@ public final class Leadhouse implements AutoCloseable {
         Map<String, HttpService> routes = new LinkedHashMap<>();
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
         routes.put("/api/v1/leads", new LeadRoutes(leads));
+        routes.put("/", new WebRoutes());
         server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
         LOG.info("Leadhouse ready: web UI and API on {}", webUrl());
     }

@@ -2,6 +2,7 @@ package io.leadhouse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -82,6 +83,9 @@ final class Problems {
             case ForbiddenException e -> new Kind("/problems/forbidden", "Forbidden", Status.FORBIDDEN_403);
             case UpstreamUnavailableException e -> new Kind(
                     "/problems/upstream-unavailable", "Upstream unavailable", Status.BAD_GATEWAY_502);
+            // Helidon's own "no route matched": a 404, not a server failure.
+            case HttpException e when e.status() == Status.NOT_FOUND_404 -> new Kind(
+                    "/problems/not-found", "Not found", Status.NOT_FOUND_404);
             case RequestException e when e.status().code() < 500 -> new Kind(
                     "/problems/bad-request", "Bad request", e.status());
             case LeadhouseException e -> new Kind(
