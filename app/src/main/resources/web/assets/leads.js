@@ -129,7 +129,8 @@ input.addEventListener('input', () => {
 // "/" jumps to the search box, unless the user is typing somewhere.
 document.addEventListener('keydown', (event) => {
   const target = event.target;
-  const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  const typing = target instanceof HTMLElement
+    && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
   if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     input.focus();

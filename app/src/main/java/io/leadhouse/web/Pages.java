@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 final class Pages {
     private static final int SKELETON_ROWS = 8;
-    private static final List<String> SHARED_MODULES = List.of("strings.js", "format.js", "dom.js", "api.js", "shell.js");
+    private static final List<String> SHARED_MODULES =
+            List.of("strings.js", "format.js", "dom.js", "api.js", "shell.js");
 
     private final WebStrings strings;
     private final Assets assets;
@@ -46,7 +47,7 @@ final class Pages {
                 </main>
                 """.formatted(assets.url("logo.svg"), text("signIn.heading"), text("app.needsScript"),
                 Html.escape(next), text("signIn.email"), text("signIn.password"), text("signIn.submit"));
-        return layout(strings.get("signIn.title"), "sign-in.js", Optional.empty(), body);
+        return layout(strings.get("signIn.title"), "sign-in.js", Optional.empty(), "", body);
     }
 
     /** The leads list with its search box; {@code query} is the search typed so far, possibly empty. */
@@ -80,7 +81,7 @@ final class Pages {
                 """.formatted(text("leads.heading"), text("leads.searchLabel"), Html.escape(query),
                 text("leads.searchPlaceholder"), text("leads.searchSubmit"), text("leads.loading"), skeleton,
                 text("leads.pages"));
-        return layout(strings.get("leads.title"), "leads.js", Optional.of(user), body);
+        return layout(strings.get("leads.title"), "leads.js", Optional.of(user), "page", body);
     }
 
     /** The page of one lead; {@code leadId} is the id from the URL, checked by the API when the script asks. */
@@ -96,7 +97,7 @@ final class Pages {
                 </header>
                 <div class="lead-grid">
                 <div class="lead-col">
-                <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block"></div></section>
+                <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block is-tall"></div></section>
                 <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block"></div></section>
                 </div>
                 <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block"></div></section>
@@ -104,17 +105,20 @@ final class Pages {
                 </div>
                 </main>
                 """.formatted(Html.escape(leadId), text("lead.back"), text("lead.loading"));
-        return layout(strings.get("lead.title"), "lead.js", Optional.of(user), body);
+        return layout(strings.get("lead.title"), "lead.js", Optional.of(user), "true", body);
     }
 
-    private String layout(String title, String script, Optional<User> user, String body) {
+    private String layout(String title, String script, Optional<User> user, String leadsCurrent,
+            String body) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!doctype html>\n<html lang=\"").append(text("app.language")).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"referrer\" content=\"same-origin\">\n")
-                .append("<title>").append(Html.escape(title)).append(" · ").append(text("app.name")).append("</title>\n")
-                .append("<link rel=\"icon\" type=\"image/svg+xml\" href=\"").append(assets.url("logo.svg")).append("\">\n")
+                .append("<title>").append(Html.escape(title)).append(" · ").append(text("app.name"))
+                .append("</title>\n")
+                .append("<link rel=\"icon\" type=\"image/svg+xml\" href=\"").append(assets.url("logo.svg"))
+                .append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(assets.url("app.css")).append("\">\n");
         for (String module : SHARED_MODULES) {
             html.append("<link rel=\"modulepreload\" href=\"").append(assets.url(module)).append("\">\n");
@@ -122,7 +126,7 @@ final class Pages {
         html.append("<script type=\"module\" src=\"").append(assets.url(script)).append("\"></script>\n")
                 .append("</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">").append(text("nav.skip"))
                 .append("</a>\n");
-        user.ifPresent(signedIn -> html.append(topBar(signedIn)));
+        user.ifPresent(signedIn -> html.append(topBar(signedIn, leadsCurrent)));
         html.append(body)
                 .append("<script id=\"strings\" type=\"application/json\">")
                 .append(Html.jsonDataBlock(strings.all()))
@@ -130,18 +134,25 @@ final class Pages {
         return html.toString();
     }
 
-    private String topBar(User user) {
+    /**
+     * The bar above every signed-in page. {@code leadsCurrent} is the Leads link's aria-current:
+     * {@code page} on the list itself, {@code true} on a lead, which belongs to that section.
+     */
+    private String topBar(User user, String leadsCurrent) {
         String who = user.fullName().isBlank() ? user.email() : user.fullName();
         return """
                 <header class="topbar">
-                <a class="brand" href="/leads"><img src="%s" alt="" width="28" height="28"><span>%s</span></a>
-                <nav class="nav" aria-label="%s"><a href="/leads" aria-current="page">%s</a></nav>
+                <a class="brand" href="/leads">
+                <img src="%s" alt="%s" width="28" height="28"><span aria-hidden="true">%s</span>
+                </a>
+                <nav class="nav" aria-label="%s"><a href="/leads" aria-current="%s">%s</a></nav>
                 <div class="account">
                 <span class="who" title="%s">%s</span>
                 <button id="sign-out" class="button-quiet" type="button">%s</button>
                 </div>
                 </header>
-                """.formatted(assets.url("logo.svg"), text("app.name"), text("nav.main"), text("nav.leads"),
+                """.formatted(assets.url("logo.svg"), text("app.name"), text("app.name"), text("nav.main"),
+                leadsCurrent, text("nav.leads"),
                 Html.escape(strings.format("nav.signedInAs", Map.of("email", user.email()))), Html.escape(who),
                 text("nav.signOut"));
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class HtmlTest {
     @Test
     void escapesEveryCharacterThatCouldEndTextOrAnAttribute() {
-        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;", Html.escape("<a href=\"x\" title='y'>&amp;"));
+        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;",
+                Html.escape("<a href=\"x\" title='y'>&amp;"));
     }
 
     @Test

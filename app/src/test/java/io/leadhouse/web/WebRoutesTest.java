@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadhouse.testing.TestServer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.MatchResult;
@@ -106,8 +108,7 @@ class WebRoutesTest {
     @ValueSource(strings = {"//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)",
         "leads", "/leads\"><script>alert(1)</script>", ""})
     void signInPageReplacesANextThatLeavesTheSite(String next) {
-        HttpResponse<String> response = get("/sign-in?next=" + java.net.URLEncoder.encode(next,
-                java.nio.charset.StandardCharsets.UTF_8), false);
+        HttpResponse<String> response = get("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), false);
         Matcher found = NEXT.matcher(response.body());
         assertEquals(true, found.find());
         assertEquals("/leads", found.group(1));
