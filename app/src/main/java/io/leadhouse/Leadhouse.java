@@ -25,6 +25,7 @@ import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
 import io.leadhouse.support.LeadhouseException;
 import io.leadhouse.support.Logging;
+import io.leadhouse.web.WebRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +97,7 @@ public final class Leadhouse implements AutoCloseable {
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
         routes.put("/api/v1/leads", new LeadRoutes(leads));
         routes.put("/api/v1/search", new SearchRoutes(search));
+        routes.put("/", new WebRoutes());
         server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
         // The launcher logs the one INFO "ready" line, once the admin console is up too.
         LOG.debug("web UI and API listening on {}", webUrl());

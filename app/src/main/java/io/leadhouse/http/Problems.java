@@ -2,6 +2,7 @@ package io.leadhouse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -74,9 +75,6 @@ final class Problems {
     private static Kind kindOf(Throwable error) {
         return switch (error) {
             case NotFoundException e -> new Kind("/problems/not-found", "Not found", Status.NOT_FOUND_404);
-            // Helidon's own: no route matches the path. It is no RequestException, so name it here.
-            case io.helidon.http.NotFoundException e -> new Kind(
-                    "/problems/not-found", "Not found", Status.NOT_FOUND_404);
             case ConflictException e -> new Kind("/problems/conflict", "Conflict", Status.CONFLICT_409);
             case PayloadTooLargeException e -> new Kind(
                     "/problems/payload-too-large", "Payload too large", Status.REQUEST_ENTITY_TOO_LARGE_413);
@@ -85,6 +83,9 @@ final class Problems {
             case ForbiddenException e -> new Kind("/problems/forbidden", "Forbidden", Status.FORBIDDEN_403);
             case UpstreamUnavailableException e -> new Kind(
                     "/problems/upstream-unavailable", "Upstream unavailable", Status.BAD_GATEWAY_502);
+            // Helidon's own "no route matched": a 404, not a server failure.
+            case HttpException e when e.status() == Status.NOT_FOUND_404 -> new Kind(
+                    "/problems/not-found", "Not found", Status.NOT_FOUND_404);
             case RequestException e when e.status().code() < 500 -> new Kind(
                     "/problems/bad-request", "Bad request", e.status());
             case LeadhouseException e -> new Kind(

@@ -1,0 +1,163 @@
+package io.leadhouse.web;
+
+import io.leadhouse.account.User;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders the small HTML shells of the web UI. Each shell carries the page's frame, labels and a
+ * skeleton that reserves the space of the data; a JavaScript module then fills it from the JSON
+ * API. Every value that is not our own constant is escaped. Thread-safe.
+ */
+final class Pages {
+    private static final int SKELETON_ROWS = 8;
+    private static final List<String> SHARED_MODULES =
+            List.of("strings.js", "format.js", "dom.js", "api.js", "shell.js");
+
+    private final WebStrings strings;
+    private final Assets assets;
+
+    Pages(WebStrings strings, Assets assets) {
+        this.strings = strings;
+        this.assets = assets;
+    }
+
+    /** The sign-in page; {@code next} is a checked local path to go to after signing in. */
+    String signIn(String next) {
+        String body = """
+                <main id="main" class="sign-in" tabindex="-1">
+                <div class="sign-in-card">
+                <img class="sign-in-logo" src="%s" alt="" width="48" height="48">
+                <h1>%s</h1>
+                <noscript><p class="notice">%s</p></noscript>
+                <div id="sign-in-error" class="alert" role="alert" hidden></div>
+                <form id="sign-in-form" class="form" method="post" action="/sign-in" data-next="%s">
+                <div class="field">
+                <label for="email">%s</label>
+                <input id="email" name="email" type="email" autocomplete="username" required autofocus>
+                </div>
+                <div class="field">
+                <label for="password">%s</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                </div>
+                <button id="sign-in-submit" class="button-primary" type="submit">%s</button>
+                </form>
+                </div>
+                </main>
+                """.formatted(assets.url("logo.svg"), text("signIn.heading"), text("app.needsScript"),
+                Html.escape(next), text("signIn.email"), text("signIn.password"), text("signIn.submit"));
+        return layout(strings.get("signIn.title"), "sign-in.js", Optional.empty(), "", body);
+    }
+
+    /** The leads list with its search box; {@code query} is the search typed so far, possibly empty. */
+    String leads(User user, String query) {
+        StringBuilder skeleton = new StringBuilder();
+        for (int i = 0; i < SKELETON_ROWS; i++) {
+            skeleton.append("<li class=\"lead-row is-skeleton\" aria-hidden=\"true\"><div class=\"lead-main\">")
+                    .append("<span class=\"sk sk-name\"></span><span class=\"sk sk-line\"></span></div>")
+                    .append("<div class=\"lead-contact\"><span class=\"sk sk-line\"></span>")
+                    .append("<span class=\"sk sk-line\"></span></div><div class=\"lead-side\">")
+                    .append("<span class=\"sk sk-badge\"></span><span class=\"sk sk-time\"></span></div></li>\n");
+        }
+        String body = """
+                <main id="main" class="page" tabindex="-1">
+                <div class="page-head">
+                <h1 id="leads-heading">%s</h1>
+                <form id="search-form" class="search" role="search" action="/leads" method="get">
+                <label for="search-q">%s</label>
+                <div class="search-row">
+                <input id="search-q" name="q" type="search" value="%s" placeholder="%s" autocomplete="off"
+                spellcheck="false" aria-keyshortcuts="/" maxlength="200">
+                <button class="button-primary" type="submit">%s</button>
+                </div>
+                </form>
+                </div>
+                <p id="list-status" class="list-status" role="status" aria-live="polite">%s</p>
+                <ol id="lead-list" class="lead-list" aria-labelledby="leads-heading" aria-busy="true">
+                %s</ol>
+                <nav id="pager" class="pager is-pending" aria-label="%s"></nav>
+                </main>
+                """.formatted(text("leads.heading"), text("leads.searchLabel"), Html.escape(query),
+                text("leads.searchPlaceholder"), text("leads.searchSubmit"), text("leads.loading"), skeleton,
+                text("leads.pages"));
+        return layout(strings.get("leads.title"), "leads.js", Optional.of(user), "page", body);
+    }
+
+    /** The page of one lead; {@code leadId} is the id from the URL, checked by the API when the script asks. */
+    String lead(User user, String leadId) {
+        String body = """
+                <main id="main" class="page" tabindex="-1" data-lead-id="%s">
+                <p class="back"><a href="/leads">%s</a></p>
+                <div id="lead" class="lead" aria-busy="true">
+                <header class="lead-head">
+                <h1 class="is-loading">%s</h1>
+                <p class="lead-sub"><span class="sk sk-line"></span></p>
+                <p class="badges"><span class="sk sk-badge"></span> <span class="sk sk-badge"></span></p>
+                </header>
+                <div class="lead-grid">
+                <div class="lead-col">
+                <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block is-tall"></div></section>
+                <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block"></div></section>
+                </div>
+                <section class="card is-skeleton" aria-hidden="true"><div class="sk sk-block"></div></section>
+                </div>
+                </div>
+                </main>
+                """.formatted(Html.escape(leadId), text("lead.back"), text("lead.loading"));
+        return layout(strings.get("lead.title"), "lead.js", Optional.of(user), "true", body);
+    }
+
+    private String layout(String title, String script, Optional<User> user, String leadsCurrent,
+            String body) {
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<!doctype html>\n<html lang=\"").append(text("app.language")).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"referrer\" content=\"same-origin\">\n")
+                .append("<title>").append(Html.escape(title)).append(" · ").append(text("app.name"))
+                .append("</title>\n")
+                .append("<link rel=\"icon\" type=\"image/svg+xml\" href=\"").append(assets.url("logo.svg"))
+                .append("\">\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(assets.url("app.css")).append("\">\n");
+        for (String module : SHARED_MODULES) {
+            html.append("<link rel=\"modulepreload\" href=\"").append(assets.url(module)).append("\">\n");
+        }
+        html.append("<script type=\"module\" src=\"").append(assets.url(script)).append("\"></script>\n")
+                .append("</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">").append(text("nav.skip"))
+                .append("</a>\n");
+        user.ifPresent(signedIn -> html.append(topBar(signedIn, leadsCurrent)));
+        html.append(body)
+                .append("<script id=\"strings\" type=\"application/json\">")
+                .append(Html.jsonDataBlock(strings.all()))
+                .append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /**
+     * The bar above every signed-in page. {@code leadsCurrent} is the Leads link's aria-current:
+     * {@code page} on the list itself, {@code true} on a lead, which belongs to that section.
+     */
+    private String topBar(User user, String leadsCurrent) {
+        String who = user.fullName().isBlank() ? user.email() : user.fullName();
+        return """
+                <header class="topbar">
+                <a class="brand" href="/leads">
+                <img src="%s" alt="%s" width="28" height="28"><span aria-hidden="true">%s</span>
+                </a>
+                <nav class="nav" aria-label="%s"><a href="/leads" aria-current="%s">%s</a></nav>
+                <div class="account">
+                <span class="who" title="%s">%s</span>
+                <button id="sign-out" class="button-quiet" type="button">%s</button>
+                </div>
+                </header>
+                """.formatted(assets.url("logo.svg"), text("app.name"), text("app.name"), text("nav.main"),
+                leadsCurrent, text("nav.leads"),
+                Html.escape(strings.format("nav.signedInAs", Map.of("email", user.email()))), Html.escape(who),
+                text("nav.signOut"));
+    }
+
+    private String text(String key) {
+        return Html.escape(strings.get(key));
+    }
+}
