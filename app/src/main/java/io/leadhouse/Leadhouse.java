@@ -13,11 +13,16 @@ import io.leadhouse.crypto.Keyring;
 import io.leadhouse.crypto.SecretBox;
 import io.leadhouse.http.ApiServer;
 import io.leadhouse.http.ServerSettings;
+import io.leadhouse.jobs.JobScheduler;
+import io.leadhouse.jobs.JobSettings;
 import io.leadhouse.lead.LeadRoutes;
 import io.leadhouse.lead.LeadService;
 import io.leadhouse.lead.LeadSettings;
 import io.leadhouse.lead.PhoneNumbers;
 import io.leadhouse.metaads.MetaConnections;
+import io.leadhouse.metaads.MetaLeadAds;
+import io.leadhouse.metaads.MetaSettings;
+import io.leadhouse.metaads.MetaSyncJob;
 import io.leadhouse.store.Database;
 import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
@@ -51,6 +56,8 @@ public final class Leadhouse implements AutoCloseable {
     private AccountService accounts;
     private LeadService leads;
     private MetaConnections metaConnections;
+    private MetaLeadAds metaAds;
+    private JobScheduler jobs;
     private ApiServer server;
 
     private Leadhouse(Settings settings, Clock clock) {
@@ -86,10 +93,17 @@ public final class Leadhouse implements AutoCloseable {
         SearchOutbox outbox = new SearchOutbox();
         leads = new LeadService(database, outbox, new PhoneNumbers(leadSettings.defaultRegion()), clock);
         metaConnections = new MetaConnections(database, secrets, clock);
+        MetaSettings metaSettings = MetaSettings.from(settings);
+        metaAds = remember(MetaLeadAds.start(metaSettings, database, metaConnections, leads, clock));
+        // Closed before the database (closeables run newest first): Quartz must not be inside Derby then.
+        jobs = remember(JobScheduler.open(JobSettings.from(settings), database));
+        jobs.scheduleEvery(MetaSyncJob.NAME, metaSettings.syncInterval(), MetaSyncJob.class, metaAds::syncJob);
+        jobs.start();
 
         Map<String, HttpService> routes = new LinkedHashMap<>();
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
         routes.put("/api/v1/leads", new LeadRoutes(leads));
+        routes.put("/webhooks/meta", metaAds.webhookRoutes());
         server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
         LOG.info("Leadhouse ready: web UI and API on {}", webUrl());
     }
@@ -152,6 +166,16 @@ public final class Leadhouse implements AutoCloseable {
         return metaConnections;
     }
 
+    /** Meta Lead Ads: webhook, inbox worker, Graph client and form poller. */
+    public MetaLeadAds metaAds() {
+        return metaAds;
+    }
+
+    /** The job scheduler. */
+    public JobScheduler jobs() {
+        return jobs;
+    }
+
     private <T extends AutoCloseable> T remember(T closeable) {
         closeables.add(closeable);
         return closeable;
@@ -179,6 +203,8 @@ public final class Leadhouse implements AutoCloseable {
         all.addAll(AccountSettings.DECLARED);
         all.addAll(SetupSettings.DECLARED);
         all.addAll(LeadSettings.DECLARED);
+        all.addAll(MetaSettings.DECLARED);
+        all.addAll(JobSettings.DECLARED);
         return List.copyOf(all);
     }
 }
