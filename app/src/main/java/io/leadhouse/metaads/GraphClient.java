@@ -155,9 +155,10 @@ public final class GraphClient implements AutoCloseable {
         }
     }
 
-    // Meta's messages do not quote the token today; this keeps it so if that ever changes.
+    // Meta's messages do not quote the token today; this keeps it so if that ever changes. The
+    // message also reaches log lines and the admin console, so control characters go too.
     private static String scrub(String message, Secret accessToken) {
-        return message.replace(accessToken.reveal(), "****");
+        return message.replace(accessToken.reveal(), "****").replaceAll("\\p{Cntrl}", " ");
     }
 
     private static String metaId(String id) {

@@ -24,9 +24,12 @@ public record GraphError(int code, int subcode, String type, String message, Str
 
     /** The error in {@code body}, when it is Graph's error shape. */
     static Optional<GraphError> read(byte[] body) {
-        return MetaJson.parse(body).map(root -> root.get("error")).filter(JsonNode::isObject).map(error -> new GraphError(
-                number(MetaJson.text(error, "code")), number(MetaJson.text(error, "error_subcode")),
-                MetaJson.text(error, "type"), MetaJson.text(error, "message"), MetaJson.text(error, "fbtrace_id")));
+        return MetaJson.parse(body)
+                .map(root -> root.get("error"))
+                .filter(JsonNode::isObject)
+                .map(error -> new GraphError(number(MetaJson.text(error, "code")),
+                        number(MetaJson.text(error, "error_subcode")), MetaJson.text(error, "type"),
+                        MetaJson.text(error, "message"), MetaJson.text(error, "fbtrace_id")));
     }
 
     private static int number(String digits) {

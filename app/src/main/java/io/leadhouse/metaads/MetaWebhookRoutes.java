@@ -91,7 +91,8 @@ final class MetaWebhookRoutes implements HttpService {
                     + " the Meta app's secret is the one entered in Leadhouse");
         }
         if (!MetaJson.parse(body).map(JsonNode::isObject).orElse(false)) {
-            throw new InvalidInputException("the delivery is not a JSON object; Meta sends {\"object\":..., \"entry\":[...]}");
+            throw new InvalidInputException(
+                    "the delivery is not a JSON object; Meta sends {\"object\":..., \"entry\":[...]}");
         }
         long id = deliveries.insert(body, clock.instant());
         LOG.debug("delivery={} stored ({} bytes)", id, body.length);

@@ -68,8 +68,10 @@ public final class FakeGraph implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             AtomicInteger count = new AtomicInteger();
-            ExecutorService threads = Executors.newFixedThreadPool(8,
-                    task -> Thread.ofPlatform().daemon(true).name("fake-graph-" + count.incrementAndGet()).unstarted(task));
+            ExecutorService threads = Executors.newFixedThreadPool(8, task -> Thread.ofPlatform()
+                    .daemon(true)
+                    .name("fake-graph-" + count.incrementAndGet())
+                    .unstarted(task));
             FakeGraph fake = new FakeGraph(server, threads);
             server.createContext("/", fake::handle);
             server.setExecutor(threads);
@@ -171,7 +173,8 @@ public final class FakeGraph implements AutoCloseable {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return query;
     }

@@ -3,8 +3,6 @@ package io.leadhouse.metaads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhouse.crypto.Secret;
 import io.leadhouse.lead.Lead;
 import io.leadhouse.testing.Eventually;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetaInboxTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
     @TempDir
     static Path dataDir;
@@ -85,7 +82,8 @@ class MetaInboxTest {
         assertEquals(List.of("Ravi Shankar", "", "+919876543210", "98765 43210"),
                 List.of(lead.name(), lead.email(), lead.phone(), lead.phoneRaw()));
         assertEquals(List.of(new Lead.Answer("first_name", "Ravi"), new Lead.Answer("last_name", "Shankar"),
-                new Lead.Answer("phone_number", "98765 43210"), new Lead.Answer("आपका_बजट_क्या_है?", "₹50,000 से कम"),
+                new Lead.Answer("phone_number", "98765 43210"),
+                new Lead.Answer("आपका_बजट_क्या_है?", "₹50,000 से कम"),
                 new Lead.Answer("how_did_you_hear_about_us_\uD83D\uDCE3", "A friend \uD83D\uDC4D told me \uD83D\uDE80"),
                 new Lead.Answer("anything_else?", "")), lead.answers());
     }
@@ -138,8 +136,8 @@ class MetaInboxTest {
     @Test
     void deliveryAboutAnotherObjectIsRecordedDoneWithoutGraphCalls() {
         int before = graph.requests().size();
-        byte[] body = "{\"object\":\"user\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"5\",\"page_id\":\"1\"}}]}]}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"object\":\"user\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"leadgen\","
+                + "\"value\":{\"leadgen_id\":\"5\",\"page_id\":\"1\"}}]}]}").getBytes(StandardCharsets.UTF_8);
         assertEquals(200, MetaTestKit.postSigned(server, body).statusCode());
         long id = MetaTestKit.newestDelivery(server.app().database()).id();
 
@@ -259,9 +257,5 @@ class MetaInboxTest {
     private static <T> T last(List<T> items) {
         assertNotEquals(0, items.size());
         return items.get(items.size() - 1);
-    }
-
-    static JsonNode json(String body) throws Exception {
-        return JSON.readTree(body);
     }
 }

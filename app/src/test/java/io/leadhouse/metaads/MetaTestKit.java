@@ -68,9 +68,9 @@ public final class MetaTestKit {
 
     /** A one-change leadgen delivery, as Meta sends it today (ids as strings). */
     public static byte[] leadgenDelivery(String pageId, String leadgenId) {
-        return ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + pageId + "\",\"time\":1795000000,\"changes\":[{\"field\":"
-                + "\"leadgen\",\"value\":{\"leadgen_id\":\"" + leadgenId + "\",\"page_id\":\"" + pageId
-                + "\",\"form_id\":\"" + FORM_ID + "\",\"created_time\":1794999999}}]}]}")
+        return ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + pageId + "\",\"time\":1795000000,"
+                + "\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + leadgenId
+                + "\",\"page_id\":\"" + pageId + "\",\"form_id\":\"" + FORM_ID + "\",\"created_time\":1794999999}}]}]}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
