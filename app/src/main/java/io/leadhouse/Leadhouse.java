@@ -13,6 +13,8 @@ import io.leadhouse.crypto.Keyring;
 import io.leadhouse.crypto.SecretBox;
 import io.leadhouse.http.ApiServer;
 import io.leadhouse.http.ServerSettings;
+import io.leadhouse.jobs.JobScheduler;
+import io.leadhouse.jobs.JobSettings;
 import io.leadhouse.lead.LeadRoutes;
 import io.leadhouse.lead.LeadService;
 import io.leadhouse.lead.LeadSettings;
@@ -20,6 +22,9 @@ import io.leadhouse.lead.PhoneNumbers;
 import io.leadhouse.metaads.MetaConnections;
 import io.leadhouse.search.SearchRoutes;
 import io.leadhouse.search.SearchService;
+import io.leadhouse.metaads.MetaLeadAds;
+import io.leadhouse.metaads.MetaSettings;
+import io.leadhouse.metaads.MetaSyncJob;
 import io.leadhouse.store.Database;
 import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
@@ -55,6 +60,8 @@ public final class Leadhouse implements AutoCloseable {
     private LeadService leads;
     private MetaConnections metaConnections;
     private SearchService search;
+    private MetaLeadAds metaAds;
+    private JobScheduler jobs;
     private ApiServer server;
 
     private Leadhouse(Settings settings, Clock clock) {
@@ -92,11 +99,18 @@ public final class Leadhouse implements AutoCloseable {
         leads = new LeadService(database, outbox, phones, clock);
         metaConnections = new MetaConnections(database, secrets, clock);
         search = remember(SearchService.start(data.index(), database, outbox, leads, phones));
+        MetaSettings metaSettings = MetaSettings.from(settings);
+        metaAds = remember(MetaLeadAds.start(metaSettings, database, metaConnections, leads, clock));
+        // Closed before the database (closeables run newest first): Quartz must not be inside Derby then.
+        jobs = remember(JobScheduler.open(JobSettings.from(settings), database));
+        jobs.scheduleEvery(MetaSyncJob.NAME, metaSettings.syncInterval(), MetaSyncJob.class, metaAds::syncJob);
+        jobs.start();
 
         Map<String, HttpService> routes = new LinkedHashMap<>();
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
         routes.put("/api/v1/leads", new LeadRoutes(leads));
         routes.put("/api/v1/search", new SearchRoutes(search));
+        routes.put("/webhooks/meta", metaAds.webhookRoutes());
         routes.put("/", new WebRoutes());
         server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
         // The launcher logs the one INFO "ready" line, once the admin console is up too.
@@ -166,6 +180,16 @@ public final class Leadhouse implements AutoCloseable {
         return metaConnections;
     }
 
+    /** Meta Lead Ads: webhook, inbox worker, Graph client and form poller. */
+    public MetaLeadAds metaAds() {
+        return metaAds;
+    }
+
+    /** The job scheduler. */
+    public JobScheduler jobs() {
+        return jobs;
+    }
+
     private <T extends AutoCloseable> T remember(T closeable) {
         closeables.add(closeable);
         return closeable;
@@ -193,6 +217,8 @@ public final class Leadhouse implements AutoCloseable {
         all.addAll(AccountSettings.DECLARED);
         all.addAll(SetupSettings.DECLARED);
         all.addAll(LeadSettings.DECLARED);
+        all.addAll(MetaSettings.DECLARED);
+        all.addAll(JobSettings.DECLARED);
         return List.copyOf(all);
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class MetaConnections {
     private final Database database;
     private final SecretBox secrets;
     private final Clock clock;
+    private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
 
     /** Creates the service. */
     public MetaConnections(Database database, SecretBox secrets, Clock clock) {
@@ -116,6 +118,7 @@ public final class MetaConnections {
             return id;
         });
         LOG.info("org={} source={} Meta page {} connected with {} forms", orgId, sourceId, page, forms.size());
+        notifyConnected();
         return page(orgId, page).orElseThrow();
     }
 
@@ -171,9 +174,33 @@ public final class MetaConnections {
         LOG.warn("source={} Meta refused the page token ({}); an Admin must reconnect the page", sourceId, detail);
     }
 
-    /** Marks the page as working again, after a successful Graph call. */
+    /**
+     * Marks a page that needed reconnection as working again, after a successful Graph call; does
+     * nothing for a page that is connected or disconnected.
+     */
     public void markConnected(long sourceId) {
-        setStatus(sourceId, MetaPage.CONNECTED, null);
+        int changed = database.withConnection(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE lead_sources SET status = ?,"
+                    + " status_detail = NULL, updated_at = ? WHERE id = ? AND status = ?")) {
+                update.setString(1, MetaPage.CONNECTED);
+                update.setTimestamp(2, Timestamp.from(clock.instant()));
+                update.setLong(3, sourceId);
+                update.setString(4, MetaPage.NEEDS_RECONNECTION);
+                return update.executeUpdate();
+            }
+        });
+        if (changed > 0) {
+            LOG.info("source={} Meta accepts the page token again; the page is connected", sourceId);
+            notifyConnected();
+        }
+    }
+
+    /**
+     * Calls {@code listener} after a page is connected, reconnected or works again, so that
+     * deliveries waiting for it are routed again. Listeners must be quick and must not throw.
+     */
+    public void onPageConnected(Runnable listener) {
+        connectListeners.add(listener);
     }
 
     /** Disconnects the page: its token is deleted at once and its forms are no longer polled. */
@@ -329,6 +356,16 @@ public final class MetaConnections {
                 return update.executeUpdate();
             }
         });
+    }
+
+    private void notifyConnected() {
+        for (Runnable listener : connectListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a page-connected listener failed: {}", e.getMessage());
+            }
+        }
     }
 
     private static String metaId(String value, String what) {
