@@ -62,6 +62,8 @@ class MetaCrashTest {
                 String token = signIn(port);
                 Eventually.await(Duration.ofSeconds(20), "the lead after the restart",
                         () -> get(port, "/api/v1/leads", token).contains("Meera Kulkarni"));
+                Eventually.await(Duration.ofSeconds(5), "the lead in search after the restart",
+                        () -> get(port, "/api/v1/search?q=Meera", token).contains("Meera Kulkarni"));
                 assertEquals(true, Files.readString(dir.resolve("second.log"))
                         .contains("Meta inbox: 1 deliveries interrupted by a stop"),
                         "the restart took the delivery back");
