@@ -18,7 +18,8 @@ check-jdk:
 run: check-jdk $(JAR) ## Build if needed and serve on the embedded defaults, data in ./data
 	"$(JAVA_HOME)/bin/java" -jar $(JAR) serve --config config.yml
 
-test: check-jdk ## Run every test (unit, API, admin console, CLI)
+test: check-jdk ## Install Chromium for the browser tests if missing, then run every test
+	scripts/ensure-browser
 	$(MVN) verify
 
 jar: check-jdk $(JAR) ## Build packaging/target/leadhouse.jar
