@@ -49,8 +49,8 @@ class LeadArrivesEndToEndTest {
                 browser.await(By.id("sign-in-submit")).click();
                 WebElement link = browser.await(By.linkText("Meera Kulkarni"));
                 link.click();
-                browser.waitUntil("the lead page", driver -> driver.findElement(By.tagName("h1")).getText()
-                        .equals("Meera Kulkarni"));
+                browser.waitUntil("the lead page", driver -> driver.getCurrentUrl().contains("/leads/"));
+                assertEquals("Meera Kulkarni", browser.await(By.cssSelector("#lead[aria-busy='false'] h1")).getText());
                 browser.assertNoConsoleErrors();
             }
         }

@@ -3,13 +3,7 @@ package io.leadhouse.admin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.leadhouse.support.ConflictException;
-import io.leadhouse.support.ForbiddenException;
-import io.leadhouse.support.InvalidInputException;
-import io.leadhouse.support.NotFoundException;
-import io.leadhouse.support.PayloadTooLargeException;
-import io.leadhouse.support.UnauthorizedException;
-import io.leadhouse.support.UpstreamUnavailableException;
+import io.leadhouse.support.ProblemType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,15 +19,6 @@ final class ConsoleErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleErrors.class);
     private static final String REQUEST_ID = "leadhouse.requestId";
 
-    /**
-     * One kind of failure.
-     *
-     * @param type stable problem type URI
-     * @param title fixed short title
-     * @param status HTTP status
-     */
-    record Kind(String type, String title, int status) {}
-
     private ConsoleErrors() {}
 
     /** Gives the request an id for its problem answers and logs, also sent as {@code X-Request-Id}. */
@@ -45,7 +30,7 @@ final class ConsoleErrors {
 
     /** Answers the request that failed with {@code error}. */
     static void handle(Exception error, Context ctx) {
-        Kind kind = kindOf(error);
+        ProblemType kind = kindOf(error);
         String detail = detail(error, kind, ctx);
         if (ctx.path().startsWith("/admin/api/")) {
             sendProblem(ctx, kind, detail);
@@ -69,7 +54,7 @@ final class ConsoleErrors {
     }
 
     /** Sends a problem+json answer. */
-    static void sendProblem(Context ctx, Kind kind, String detail) {
+    static void sendProblem(Context ctx, ProblemType kind, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", kind.type());
         body.put("title", kind.title());
@@ -83,30 +68,15 @@ final class ConsoleErrors {
         ConsoleJson.send(ctx, kind.status(), body, "application/problem+json");
     }
 
-    /** The kind of failure an exception stands for. */
-    static Kind kindOf(Exception error) {
-        return switch (error) {
-            case NotFoundException e -> new Kind("/problems/not-found", "Not found", 404);
-            case ConflictException e -> new Kind("/problems/conflict", "Conflict", 409);
-            case PayloadTooLargeException e -> new Kind("/problems/payload-too-large", "Payload too large", 413);
-            case InvalidInputException e -> new Kind("/problems/invalid-input", "Invalid input", 400);
-            case UnauthorizedException e -> new Kind("/problems/unauthorized", "Not signed in", 401);
-            case ForbiddenException e -> new Kind("/problems/forbidden", "Forbidden", 403);
-            case UpstreamUnavailableException e -> new Kind(
-                    "/problems/upstream-unavailable", "Upstream unavailable", 502);
-            case HttpResponseException e when e.getStatus() == 404 -> new Kind("/problems/not-found", "Not found", 404);
-            case HttpResponseException e when e.getStatus() == 413 -> new Kind(
-                    "/problems/payload-too-large", "Payload too large", 413);
-            case HttpResponseException e when e.getStatus() == 405 -> new Kind(
-                    "/problems/method-not-allowed", "Method not allowed", 405);
-            case HttpResponseException e when e.getStatus() >= 400 && e.getStatus() < 500 -> new Kind(
-                    "/problems/bad-request", "Bad request", e.getStatus());
-            default -> new Kind("/problems/internal", "Internal error", 500);
-        };
+    /** The kind of failure an exception stands for: ours by {@link ProblemType}, Javalin's by its status. */
+    static ProblemType kindOf(Exception error) {
+        return ProblemType.of(error).orElseGet(() -> error instanceof HttpResponseException http
+                ? ProblemType.ofStatus(http.getStatus())
+                : ProblemType.INTERNAL);
     }
 
-    private static String detail(Exception error, Kind kind, Context ctx) {
-        if (kind.status() >= 500 && !(error instanceof UpstreamUnavailableException)) {
+    private static String detail(Exception error, ProblemType kind, Context ctx) {
+        if (!kind.showsDetail()) {
             LOG.error("requestId={} {} {} failed in the admin console", requestId(ctx), ctx.method().name(),
                     ctx.path(), error);
             return "the admin console failed to answer this request; quote request id " + requestId(ctx)

@@ -66,4 +66,13 @@ class LeadRoutesTest {
         assertEquals(404, server.get("/api/v1/leads/999999", token).statusCode());
         assertEquals(404, server.get("/api/v1/leads/abc", token).statusCode());
     }
+
+    @Test
+    void answersBadRequestForMalformedJsonBody() throws Exception {
+        HttpResponse<String> refused = server.postJson("/api/v1/leads", "{\"name\": ", token);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("/api/v1/leads", JSON.readTree(refused.body()).get("instance").asText());
+    }
 }
