@@ -81,6 +81,11 @@ public final class LeadService {
         }
     }
 
+    /** The id of the organization's lead with this external key, such as {@code meta:1234}, if stored. */
+    public Optional<Long> findByExternalKey(long orgId, String externalKey) {
+        return database.withConnection(connection -> repository.findIdByExternalKey(connection, orgId, externalKey));
+    }
+
     /** The lead, if it exists in this organization. */
     public Lead get(long orgId, long id) {
         return database.withConnection(connection -> repository.find(connection, orgId, id))

@@ -86,6 +86,13 @@ final class DeliveryProcessor {
     }
 
     private Outcome fetchAndStore(long deliveryId, LeadgenChange change, PageRoute route) {
+        Optional<Long> stored = leads.findByExternalKey(route.orgId(), MetaLeadMapper.externalKey(change.leadgenId()));
+        if (stored.isPresent()) {
+            // A redelivery, or a retry of a batch whose other changes failed: Graph need not be asked again.
+            LOG.debug("org={} lead={} delivery={} Meta lead {} was already stored", route.orgId(), stored.get(),
+                    deliveryId, change.leadgenId());
+            return Outcome.DONE;
+        }
         try {
             GraphLead lead = graph.lead(change.leadgenId(), route.accessToken());
             MetaLeadMapper.Origin origin = new MetaLeadMapper.Origin(

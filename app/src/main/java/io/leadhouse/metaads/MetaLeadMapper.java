@@ -43,6 +43,11 @@ final class MetaLeadMapper {
      */
     record Origin(String leadgenId, String pageId, String formId, long sourceId, Optional<LeadgenChange> change) {}
 
+    /** The key that makes a Meta lead idempotent: {@code meta:<leadgen id>}. */
+    static String externalKey(String leadgenId) {
+        return "meta:" + leadgenId;
+    }
+
     /** The lead to upsert, keyed {@code meta:<leadgen id>}. */
     static IncomingLead map(GraphLead lead, Origin origin) {
         Map<String, String> standard = new LinkedHashMap<>();
@@ -57,7 +62,7 @@ final class MetaLeadMapper {
             }
         }
         return new IncomingLead(
-                Optional.of("meta:" + origin.leadgenId()),
+                Optional.of(externalKey(origin.leadgenId())),
                 cut(name(standard), 300),
                 cut(standard.getOrDefault("email", ""), 320),
                 cut(standard.getOrDefault("phone", ""), 100),

@@ -176,4 +176,18 @@ public final class MetaTestKit {
             }
         });
     }
+
+    /** How many leads have an external key matching the SQL LIKE {@code pattern}. */
+    public static long leadCountLike(Database database, String pattern) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM leads WHERE external_key LIKE ?")) {
+                query.setString(1, pattern);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
 }
