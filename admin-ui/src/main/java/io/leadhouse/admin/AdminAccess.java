@@ -89,6 +89,22 @@ final class AdminAccess {
     }
 
     /** The bearer token of the request, if it sends one. */
+    /**
+     * Checks that the user may change what the whole install shares (the Meta app): an Owner or
+     * Admin of the organization that set the install up, not of any other organization on it.
+     */
+    void installAdministrator(User user) {
+        if (!mayConfigureInstall(user)) {
+            throw new ForbiddenException("the Meta app is shared by every organization on this install; only an Owner"
+                    + " or Admin of the organization that set the install up may change it");
+        }
+    }
+
+    /** Whether the user administers what the whole install shares; see {@link #installAdministrator}. */
+    boolean mayConfigureInstall(User user) {
+        return user.role().administers() && accounts.isInstallOrganization(user.orgId());
+    }
+
     static Optional<Secret> bearerToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

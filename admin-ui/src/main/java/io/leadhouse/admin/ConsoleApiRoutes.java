@@ -77,7 +77,7 @@ final class ConsoleApiRoutes {
     }
 
     private void configureMetaApp(Context ctx) {
-        access.bearer(ctx);
+        access.installAdministrator(access.bearer(ctx));
         JsonNode body = ConsoleJson.object(ctx, "{\"appSecret\":\"...\",\"verifyToken\":\"...\"}");
         meta.configureApp(
                 Secret.of(ConsoleJson.text(body, "appSecret")), Secret.of(ConsoleJson.text(body, "verifyToken")));

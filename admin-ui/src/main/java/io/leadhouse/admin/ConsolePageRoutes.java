@@ -124,6 +124,7 @@ final class ConsolePageRoutes {
 
     private void saveMetaApp(Context ctx) {
         Caller caller = postingAdmin(ctx);
+        access.installAdministrator(caller.user());
         try {
             meta.configureApp(Secret.of(field(ctx, "appSecret")), Secret.of(field(ctx, "verifyToken")));
             ctx.redirect("/admin?done=app-saved#meta-app", HttpStatus.SEE_OTHER);
@@ -165,7 +166,8 @@ final class ConsolePageRoutes {
     private String dashboard(Caller caller, DashboardPage.ConnectForm connect, Optional<String> notice,
             Optional<String> appError, Optional<String> connectError) {
         long orgId = caller.user().orgId();
-        DashboardPage.View view = new DashboardPage.View(caller.user(), meta.appCredentials().isPresent(), webhookUrl,
+        DashboardPage.View view = new DashboardPage.View(caller.user(), meta.appCredentials().isPresent(),
+                access.mayConfigureInstall(caller.user()), webhookUrl,
                 meta.pages(orgId), connect, notice, appError, connectError);
         return DashboardPage.render(caller.session(), view);
     }

@@ -36,6 +36,7 @@ final class DashboardPage {
      *
      * @param user the signed-in Owner or Admin
      * @param appConfigured whether the Meta app secret and verify token are stored
+     * @param mayConfigureApp whether this user may change the install's Meta app
      * @param webhookUrl the callback URL to enter in the Meta app
      * @param pages the organization's pages
      * @param connect the connect form's values
@@ -43,7 +44,7 @@ final class DashboardPage {
      * @param appError why saving the Meta app failed
      * @param connectError why connecting a page failed
      */
-    record View(User user, boolean appConfigured, String webhookUrl, List<MetaPage> pages, ConnectForm connect,
+    record View(User user, boolean appConfigured, boolean mayConfigureApp, String webhookUrl, List<MetaPage> pages, ConnectForm connect,
             Optional<String> notice, Optional<String> appError, Optional<String> connectError) {}
 
     private DashboardPage() {}
@@ -61,6 +62,15 @@ final class DashboardPage {
                 <h2 id="meta-app">Meta app</h2>
                 <p>Status: <strong>%s</strong></p>
                 <p>Webhook callback URL for the Meta app: <code>%s</code></p>
+                %s</section>
+                """.formatted(view.appConfigured() ? "configured" : "not configured", Html.text(view.webhookUrl()),
+                view.mayConfigureApp() ? metaAppForm(session, view)
+                        : "<p class=\"hint\">The Meta app is shared by every organization on this install; the"
+                                + " organization that set the install up manages it.</p>\n");
+    }
+
+    private static String metaAppForm(ConsoleSession session, View view) {
+        return """
                 %s<form method="post" action="/admin/meta/app" class="stack">
                 %s
                 <p class="hint">Both values are write-only: Leadhouse stores them encrypted and never shows them.</p>
@@ -70,9 +80,7 @@ final class DashboardPage {
                 <input id="verifyToken" name="verifyToken" type="password" required autocomplete="off">
                 <button type="submit">Save Meta app</button>
                 </form>
-                </section>
-                """.formatted(view.appConfigured() ? "configured" : "not configured", Html.text(view.webhookUrl()),
-                Html.error(view.appError()), Html.csrfField(session));
+                """.formatted(Html.error(view.appError()), Html.csrfField(session));
     }
 
     private static String pages(List<MetaPage> pages) {

@@ -199,6 +199,23 @@ class ConsoleApiRoutesTest {
     }
 
     @Test
+    void ownerOfAnotherOrganizationMayNotChangeTheInstallsMetaApp() throws Exception {
+        server.app().accounts().createOrganization("Other Realty", "owner@other.example", "Ola",
+                Secret.of("other owner password"));
+        String otherToken = JSON.readTree(script.json("POST", "/admin/api/login",
+                "{\"email\":\"owner@other.example\",\"password\":\"other owner password\"}", null).body())
+                .get("token").asText();
+
+        HttpResponse<String> refused = script.json("PUT", "/admin/api/meta/app",
+                "{\"appSecret\":\"hijacked-secret\",\"verifyToken\":\"hijacked-token\"}", otherToken);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("/problems/forbidden", JSON.readTree(refused.body()).get("type").asText());
+        assertFalse(server.app().metaConnections().appCredentials()
+                .map(app -> app.appSecret().reveal().equals("hijacked-secret")).orElse(false));
+    }
+
+    @Test
     void answersNotFoundProblemForUnknownPath() throws Exception {
         HttpResponse<String> missing = script.json("GET", "/admin/api/nothing-here", null, token);
 

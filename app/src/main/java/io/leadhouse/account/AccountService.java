@@ -52,6 +52,19 @@ public final class AccountService {
     }
 
     /**
+     * Whether {@code orgId} is the organization that set this install up (the first one created).
+     * Its Owners and Admins administer what the whole install shares, such as the Meta app.
+     */
+    public boolean isInstallOrganization(long orgId) {
+        return database.withConnection(connection -> {
+            try (var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT MIN(id) FROM organizations")) {
+                return rows.next() && rows.getLong(1) == orgId;
+            }
+        });
+    }
+
+    /**
      * Creates an organization and its Owner in one transaction.
      *
      * @return the new Owner
