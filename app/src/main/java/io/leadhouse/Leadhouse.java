@@ -90,7 +90,8 @@ public final class Leadhouse implements AutoCloseable {
     private void open() {
         data.prepare();
         LeadSettings leadSettings = LeadSettings.from(settings);
-        database = remember(Database.open(data.db(), data.logs().resolve("derby.log"), DatabaseSettings.from(settings)));
+        database = remember(Database.open(data.db(), data.logs().resolve("derby.log"),
+                DatabaseSettings.from(settings)));
         secrets = Keyring.open(data.keys(), CryptoSettings.from(settings));
         accounts = new AccountService(database, AccountSettings.from(settings), clock);
         SetupSettings.from(settings).ifPresent(this::setUpUnattended);

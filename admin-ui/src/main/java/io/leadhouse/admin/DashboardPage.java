@@ -44,8 +44,8 @@ final class DashboardPage {
      * @param appError why saving the Meta app failed
      * @param connectError why connecting a page failed
      */
-    record View(User user, boolean appConfigured, boolean mayConfigureApp, String webhookUrl, List<MetaPage> pages, ConnectForm connect,
-            Optional<String> notice, Optional<String> appError, Optional<String> connectError) {}
+    record View(User user, boolean appConfigured, boolean mayConfigureApp, String webhookUrl, List<MetaPage> pages,
+            ConnectForm connect, Optional<String> notice, Optional<String> appError, Optional<String> connectError) {}
 
     private DashboardPage() {}
 

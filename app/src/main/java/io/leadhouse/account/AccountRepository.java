@@ -34,7 +34,8 @@ final class AccountRepository {
     long insertUser(Connection connection, long orgId, String email, String fullName, String passwordHash,
             Role role, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO users (org_id, email, full_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO users (org_id, email, full_name, password_hash, role, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, orgId);
             insert.setString(2, email);

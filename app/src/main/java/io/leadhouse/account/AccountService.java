@@ -74,7 +74,9 @@ public final class AccountService {
     public User createOrganization(String orgName, String ownerEmail, String ownerName, Secret password) {
         String name = required(orgName, "organization name", 200);
         String email = normalizeEmail(ownerEmail);
-        String fullName = ownerName == null || ownerName.isBlank() ? email.substring(0, email.indexOf('@')) : ownerName.strip();
+        String fullName = ownerName == null || ownerName.isBlank()
+                ? email.substring(0, email.indexOf('@'))
+                : ownerName.strip();
         checkPassword(password);
         String hash = hash(password);
         Instant now = clock.instant();
@@ -180,7 +182,8 @@ public final class AccountService {
 
     private static String tokenHash(Secret token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.reveal().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(token.reveal().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

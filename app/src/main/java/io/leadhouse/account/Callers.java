@@ -14,7 +14,8 @@ public final class Callers {
     /** The signed-in user of this request. */
     public static User current(ServerRequest request) {
         return request.context().get(User.class)
-                .orElseThrow(() -> new UnauthorizedException("sign in first: send a bearer token or the session cookie"));
+                .orElseThrow(() ->
+                        new UnauthorizedException("sign in first: send a bearer token or the session cookie"));
     }
 
     /** The signed-in user, who must be an Owner or Admin. */

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public record DataDirectory(Path root) {
     /** {@code data.dir}. */
-    public static final Setting DIR = Setting.path("data.dir", "data", "Directory for the database, index, files and keys.");
+    public static final Setting DIR = Setting.path("data.dir", "data",
+            "Directory for the database, index, files and keys.");
 
     /** Every setting this feature declares. */
     public static final List<Setting> DECLARED = List.of(DIR);

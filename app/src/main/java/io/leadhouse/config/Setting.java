@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param secret whether the value must be masked in dumps and never logged
  * @param description one line for the config.yml reference
  */
-public record Setting(String key, Type type, String defaultValue, long min, long max, boolean secret, String description) {
+public record Setting(String key, Type type, String defaultValue, long min, long max, boolean secret,
+        String description) {
 
     /** The kinds of value a setting can hold. */
     public enum Type {

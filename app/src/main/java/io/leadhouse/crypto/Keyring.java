@@ -57,7 +57,8 @@ public final class Keyring {
             throw new InvalidInputException("the encryption keyset in " + keysDirectory
                     + " cannot be opened with this master key; give the master key it was created with", e);
         } catch (IOException e) {
-            throw new StorageFailureException("cannot read or write keys in " + keysDirectory + ": " + e.getMessage(), e);
+            throw new StorageFailureException("cannot read or write keys in " + keysDirectory + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -28,7 +28,8 @@ public final class SecretBox {
     /** Decrypts what {@link #seal} stored in {@code table.column} of the row with {@code rowId}. */
     public Secret open(byte[] ciphertext, String table, String column, long rowId) {
         try {
-            return Secret.of(new String(aead.decrypt(ciphertext, context(table, column, rowId)), StandardCharsets.UTF_8));
+            return Secret.of(new String(aead.decrypt(ciphertext, context(table, column, rowId)),
+                    StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new StorageFailureException("the secret in " + table + "." + column + " of row " + rowId
                     + " does not decrypt; it was stored under another key or moved from another row", e);

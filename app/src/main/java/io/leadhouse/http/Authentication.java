@@ -74,6 +74,7 @@ final class Authentication implements Filter {
             // Browsers send Origin on cross-site POSTs; its absence means a same-site form or a script.
             return request.headers().first(HeaderNames.create("X-Requested-With")).isPresent();
         }
-        return host.isPresent() && (origin.get().equals("http://" + host.get()) || origin.get().equals("https://" + host.get()));
+        return host.isPresent() && (origin.get().equals("http://" + host.get()) || origin.get().equals("https://"
+                + host.get()));
     }
 }

@@ -31,7 +31,8 @@ final class Problems {
         String detail;
         if (!type.showsDetail()) {
             LOG.error("requestId={} {} {} failed", requestId, request.prologue().method().text(), path, error);
-            detail = "Leadhouse failed to answer this request; quote request id " + requestId + " to your administrator";
+            detail = "Leadhouse failed to answer this request; quote request id " + requestId
+                    + " to your administrator";
         } else if (error instanceof HttpException || error.getMessage() == null) {
             // Helidon's own messages may quote the request; answer with fixed text instead.
             detail = type.title() + ": " + request.prologue().method().text() + " " + path;

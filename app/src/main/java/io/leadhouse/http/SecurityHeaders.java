@@ -11,8 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
  * scripts and styles from this origin only, never inline, and cannot be framed.
  */
 final class SecurityHeaders implements Filter {
-    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {

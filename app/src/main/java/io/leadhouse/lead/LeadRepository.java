@@ -98,7 +98,8 @@ final class LeadRepository {
 
     List<Lead> page(Connection connection, long orgId, int offset, int size) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM leads WHERE org_id = ? ORDER BY created_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                + " FROM leads WHERE org_id = ? ORDER BY created_at DESC, id DESC"
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
             query.setLong(1, orgId);
             query.setInt(2, offset);
             query.setInt(3, size);
@@ -146,7 +147,8 @@ final class LeadRepository {
 
     List<TimelineEvent> timeline(Connection connection, long orgId, long leadId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT id, lead_id, kind, actor_user_id, summary,"
-                + " occurred_at FROM lead_events WHERE org_id = ? AND lead_id = ? ORDER BY occurred_at DESC, id DESC")) {
+                + " occurred_at FROM lead_events WHERE org_id = ? AND lead_id = ?"
+                + " ORDER BY occurred_at DESC, id DESC")) {
             query.setLong(1, orgId);
             query.setLong(2, leadId);
             List<TimelineEvent> events = new ArrayList<>();
@@ -186,7 +188,8 @@ final class LeadRepository {
                 text(rows, 8),
                 rows.getString(9),
                 rows.getString(10),
-                new Lead.Source(rows.getString(11), source, fromJson(rows.getString(13), new TypeReference<>() {}, Map.of())),
+                new Lead.Source(rows.getString(11), source, fromJson(rows.getString(13), new TypeReference<>() {},
+                        Map.of())),
                 fromJson(rows.getString(14), new TypeReference<List<Lead.Answer>>() {}, List.of()),
                 rows.getTimestamp(15).toInstant(),
                 rows.getTimestamp(16).toInstant(),

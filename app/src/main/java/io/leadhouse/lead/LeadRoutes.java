@@ -55,7 +55,8 @@ public final class LeadRoutes implements HttpService {
         User user = Callers.current(request);
         JsonNode body = request.content().as(JsonNode.class);
         if (body == null || !body.isObject()) {
-            throw new InvalidInputException("send the lead as a JSON object, e.g. {\"name\": \"Asha\", \"phone\": \"98765 43210\"}");
+            throw new InvalidInputException(
+                    "send the lead as a JSON object, e.g. {\"name\": \"Asha\", \"phone\": \"98765 43210\"}");
         }
         IncomingLead incoming = new IncomingLead(Optional.empty(), text(body, "name", 300), text(body, "email", 320),
                 text(body, "phone", 100), text(body, "city", 200), text(body, "company", 300), "manual",

@@ -207,7 +207,8 @@ public final class MetaConnections {
     public void disconnectPage(long orgId, String pageId) {
         int changed = database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE lead_sources SET access_token = NULL,"
-                    + " status = ?, status_detail = NULL, updated_at = ? WHERE org_id = ? AND kind = ? AND external_id = ?")) {
+                    + " status = ?, status_detail = NULL, updated_at = ?"
+                    + " WHERE org_id = ? AND kind = ? AND external_id = ?")) {
                 update.setString(1, MetaPage.DISCONNECTED);
                 update.setTimestamp(2, Timestamp.from(clock.instant()));
                 update.setLong(3, orgId);
@@ -226,7 +227,8 @@ public final class MetaConnections {
     public List<MetaForm> formsToSync() {
         return database.withConnection(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT f.id, f.org_id, f.source_id,"
-                    + " s.external_id, f.form_id, f.synced_until FROM lead_forms f JOIN lead_sources s ON s.id = f.source_id"
+                    + " s.external_id, f.form_id, f.synced_until"
+                    + " FROM lead_forms f JOIN lead_sources s ON s.id = f.source_id"
                     + " WHERE s.kind = ? AND s.status = ? ORDER BY f.id")) {
                 query.setString(1, KIND);
                 query.setString(2, MetaPage.CONNECTED);
@@ -283,8 +285,9 @@ public final class MetaConnections {
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lead_sources (org_id, kind, external_id,"
-                + " name, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lead_sources"
+                + " (org_id, kind, external_id, name, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, orgId);
             insert.setString(2, KIND);
             insert.setString(3, pageId);
@@ -343,7 +346,8 @@ public final class MetaConnections {
     private void setStatus(long sourceId, String status, String detail) {
         database.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE lead_sources SET status = ?, status_detail = ?, updated_at = ? WHERE id = ? AND status <> ?")) {
+                    "UPDATE lead_sources SET status = ?, status_detail = ?, updated_at = ?"
+                            + " WHERE id = ? AND status <> ?")) {
                 update.setString(1, status);
                 if (detail == null) {
                     update.setNull(2, Types.VARCHAR);

@@ -35,13 +35,15 @@ final class Migrations {
     static void apply(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             int before = countApplied(connection);
-            var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            var database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             // An appliance must never phone home: Liquibase's usage analytics stay off. Its progress report
             // goes to the log, not to stdout, where the CLI prints its results.
             Map<String, Object> scope = Map.of(
                     "liquibase.analytics.enabled", false,
                     Scope.Attr.ui.name(), new LoggerUIService(),
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()));
+                    Scope.Attr.resourceAccessor.name(),
+                            new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()));
             Scope.child(scope, () -> refuseNewerDatabase(connection, database));
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
