@@ -3,6 +3,7 @@ package io.leadhouse.admin;
 import io.leadhouse.account.User;
 import io.leadhouse.metaads.MetaPage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,20 +58,20 @@ final class DashboardPage {
     }
 
     private static String metaApp(ConsoleSession session, View view) {
-        return """
+        return String.format(Locale.ROOT, """
                 <section aria-labelledby="meta-app">
                 <h2 id="meta-app">Meta app</h2>
                 <p>Status: <strong>%s</strong></p>
                 <p>Webhook callback URL for the Meta app: <code>%s</code></p>
                 %s</section>
-                """.formatted(view.appConfigured() ? "configured" : "not configured", Html.text(view.webhookUrl()),
+                """, view.appConfigured() ? "configured" : "not configured", Html.text(view.webhookUrl()),
                 view.mayConfigureApp() ? metaAppForm(session, view)
                         : "<p class=\"hint\">The Meta app is shared by every organization on this install; the"
                                 + " organization that set the install up manages it.</p>\n");
     }
 
     private static String metaAppForm(ConsoleSession session, View view) {
-        return """
+        return String.format(Locale.ROOT, """
                 %s<form method="post" action="/admin/meta/app" class="stack">
                 %s
                 <p class="hint">Both values are write-only: Leadhouse stores them encrypted and never shows them.</p>
@@ -80,7 +81,7 @@ final class DashboardPage {
                 <input id="verifyToken" name="verifyToken" type="password" required autocomplete="off">
                 <button type="submit">Save Meta app</button>
                 </form>
-                """.formatted(Html.error(view.appError()), Html.csrfField(session));
+                """, Html.error(view.appError()), Html.csrfField(session));
     }
 
     private static String pages(List<MetaPage> pages) {
@@ -96,7 +97,7 @@ final class DashboardPage {
         for (MetaPage page : pages) {
             rows.append(row(page));
         }
-        return """
+        return String.format(Locale.ROOT, """
                 <section aria-labelledby="pages">
                 <h2 id="pages">Meta pages</h2>
                 <div class="table-scroll">
@@ -108,7 +109,7 @@ final class DashboardPage {
                 </table>
                 </div>
                 </section>
-                """.formatted(rows);
+                """, rows);
     }
 
     private static String row(MetaPage page) {
@@ -134,7 +135,7 @@ final class DashboardPage {
 
     private static String connect(ConsoleSession session, View view) {
         ConnectForm form = view.connect();
-        return """
+        return String.format(Locale.ROOT, """
                 <section aria-labelledby="connect">
                 <h2 id="connect">Connect a Meta page</h2>
                 <p class="hint">To reconnect a page, connect it again with a new page access token.</p>
@@ -153,7 +154,7 @@ final class DashboardPage {
                 <button type="submit">Connect page</button>
                 </form>
                 </section>
-                """.formatted(Html.error(view.connectError()), Html.csrfField(session), Html.attr(form.pageId()),
+                """, Html.error(view.connectError()), Html.csrfField(session), Html.attr(form.pageId()),
                 Html.attr(form.name()), Html.text(form.formIds()));
     }
 }

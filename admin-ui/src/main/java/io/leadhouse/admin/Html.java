@@ -5,6 +5,7 @@ import io.leadhouse.account.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.owasp.encoder.Encode;
 
@@ -14,7 +15,7 @@ import org.owasp.encoder.Encode;
  */
 final class Html {
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Html() {}
 
@@ -56,7 +57,7 @@ final class Html {
 
     /** A whole page: the header, with {@link #userBar} when someone is signed in, and the main content. */
     static String page(String title, String userBar, String main) {
-        return """
+        return String.format(Locale.ROOT, """
                 <!doctype html>
                 <html lang="en">
                 <head>
@@ -74,16 +75,16 @@ final class Html {
                 %s</main>
                 </body>
                 </html>
-                """.formatted(text(title), userBar, text(title), main);
+                """, text(title), userBar, text(title), main);
     }
 
     /** Who is signed in, with a sign-out button. */
     static String userBar(ConsoleSession session, User user) {
-        return """
+        return String.format(Locale.ROOT, """
                 <form class="signed-in" method="post" action="/admin/sign-out">
                 %s<span>%s (%s)</span>
                 <button type="submit" class="secondary">Sign out</button>
                 </form>
-                """.formatted(csrfField(session), text(user.fullName()), text(user.role().label()));
+                """, csrfField(session), text(user.fullName()), text(user.role().label()));
     }
 }

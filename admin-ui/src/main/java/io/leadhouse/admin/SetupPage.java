@@ -1,5 +1,6 @@
 package io.leadhouse.admin;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** First-run setup: the organization and its Owner. Shown only while no organization exists. */
@@ -18,7 +19,7 @@ final class SetupPage {
     private SetupPage() {}
 
     static String render(ConsoleSession session, Form form, Optional<String> error) {
-        String main = """
+        String main = String.format(Locale.ROOT, """
                 <p>No organization exists yet. Create it and its Owner; this page then closes for good.</p>
                 %s<form method="post" action="/admin/setup" class="stack">
                 %s
@@ -37,7 +38,7 @@ final class SetupPage {
                 <input id="confirm" name="confirm" type="password" required minlength="10" autocomplete="new-password">
                 <button type="submit">Create organization and Owner</button>
                 </form>
-                """.formatted(Html.error(error), Html.csrfField(session), Html.attr(form.organization()),
+                """, Html.error(error), Html.csrfField(session), Html.attr(form.organization()),
                 Html.attr(form.fullName()), Html.attr(form.email()));
         return Html.page("Set up Leadhouse", "", main);
     }

@@ -1,5 +1,6 @@
 package io.leadhouse.admin;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Sign-in to the console, for Owners and Admins. */
@@ -7,7 +8,7 @@ final class SignInPage {
     private SignInPage() {}
 
     static String render(ConsoleSession session, String email, Optional<String> error) {
-        String main = """
+        String main = String.format(Locale.ROOT, """
                 <p>The admin console is for the organization's Owners and Admins.</p>
                 %s<form method="post" action="/admin/sign-in" class="stack">
                 %s
@@ -17,7 +18,7 @@ final class SignInPage {
                 <input id="password" name="password" type="password" required autocomplete="current-password">
                 <button type="submit">Sign in</button>
                 </form>
-                """.formatted(Html.error(error), Html.csrfField(session), Html.attr(email));
+                """, Html.error(error), Html.csrfField(session), Html.attr(email));
         return Html.page("Sign in", "", main);
     }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
 final class MetaLeadMapper {
     /** The source kind of leads from Meta. */
     static final String KIND = "meta";
-    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXX");
+    private static final DateTimeFormatter GRAPH_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXX", Locale.ROOT);
     private static final Set<String> EMAIL_KEYS = Set.of("email", "work_email");
     private static final Set<String> PHONE_KEYS = Set.of("phone_number", "phone", "work_phone_number");
     private static final Set<String> COMPANY_KEYS = Set.of("company_name", "company");

@@ -2,6 +2,7 @@ package io.leadhouse.web;
 
 import io.leadhouse.account.User;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class Pages {
 
     /** The sign-in page; {@code next} is a checked local path to go to after signing in. */
     String signIn(String next) {
-        String body = """
+        String body = String.format(Locale.ROOT, """
                 <main id="main" class="sign-in" tabindex="-1">
                 <div class="sign-in-card">
                 <img class="sign-in-logo" src="%s" alt="" width="48" height="48">
@@ -45,7 +46,7 @@ final class Pages {
                 </form>
                 </div>
                 </main>
-                """.formatted(assets.url("logo.svg"), text("signIn.heading"), text("app.needsScript"),
+                """, assets.url("logo.svg"), text("signIn.heading"), text("app.needsScript"),
                 Html.escape(next), text("signIn.email"), text("signIn.password"), text("signIn.submit"));
         return layout(strings.get("signIn.title"), "sign-in.js", Optional.empty(), "", body);
     }
@@ -60,7 +61,7 @@ final class Pages {
                     .append("<span class=\"sk sk-line\"></span></div><div class=\"lead-side\">")
                     .append("<span class=\"sk sk-badge\"></span><span class=\"sk sk-time\"></span></div></li>\n");
         }
-        String body = """
+        String body = String.format(Locale.ROOT, """
                 <main id="main" class="page" tabindex="-1">
                 <div class="page-head">
                 <h1 id="leads-heading">%s</h1>
@@ -78,7 +79,7 @@ final class Pages {
                 %s</ol>
                 <nav id="pager" class="pager is-pending" aria-label="%s"></nav>
                 </main>
-                """.formatted(text("leads.heading"), text("leads.searchLabel"), Html.escape(query),
+                """, text("leads.heading"), text("leads.searchLabel"), Html.escape(query),
                 text("leads.searchPlaceholder"), text("leads.searchSubmit"), text("leads.loading"), skeleton,
                 text("leads.pages"));
         return layout(strings.get("leads.title"), "leads.js", Optional.of(user), "page", body);
@@ -86,7 +87,7 @@ final class Pages {
 
     /** The page of one lead; {@code leadId} is the id from the URL, checked by the API when the script asks. */
     String lead(User user, String leadId) {
-        String body = """
+        String body = String.format(Locale.ROOT, """
                 <main id="main" class="page" tabindex="-1" data-lead-id="%s">
                 <p class="back"><a href="/leads">%s</a></p>
                 <div id="lead" class="lead" aria-busy="true">
@@ -104,7 +105,7 @@ final class Pages {
                 </div>
                 </div>
                 </main>
-                """.formatted(Html.escape(leadId), text("lead.back"), text("lead.loading"));
+                """, Html.escape(leadId), text("lead.back"), text("lead.loading"));
         return layout(strings.get("lead.title"), "lead.js", Optional.of(user), "true", body);
     }
 
@@ -140,7 +141,7 @@ final class Pages {
      */
     private String topBar(User user, String leadsCurrent) {
         String who = user.fullName().isBlank() ? user.email() : user.fullName();
-        return """
+        return String.format(Locale.ROOT, """
                 <header class="topbar">
                 <a class="brand" href="/leads">
                 <img src="%s" alt="%s" width="28" height="28"><span aria-hidden="true">%s</span>
@@ -151,7 +152,7 @@ final class Pages {
                 <button id="sign-out" class="button-quiet" type="button">%s</button>
                 </div>
                 </header>
-                """.formatted(assets.url("logo.svg"), text("app.name"), text("app.name"), text("nav.main"),
+                """, assets.url("logo.svg"), text("app.name"), text("app.name"), text("nav.main"),
                 leadsCurrent, text("nav.leads"),
                 Html.escape(strings.format("nav.signedInAs", Map.of("email", user.email()))), Html.escape(who),
                 text("nav.signOut"));
