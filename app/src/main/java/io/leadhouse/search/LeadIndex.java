@@ -69,6 +69,10 @@ final class LeadIndex implements AutoCloseable {
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 LOG.warn("search index at {} is unreadable ({}); creating it anew from the database", path,
                         e.getClass().getSimpleName());
+                // CREATE still reads the old commit point, so a corrupt segments file must go first.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
                 return new LeadIndex(path, directory, writer(directory, analyzer, false), true);
             }
         } catch (LockObtainFailedException e) {

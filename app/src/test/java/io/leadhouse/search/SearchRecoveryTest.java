@@ -52,6 +52,23 @@ class SearchRecoveryTest {
     }
 
     @Test
+    void rebuildsCorruptIndexFromDatabaseOnStart() throws Exception {
+        long id;
+        try (TestServer server = TestServer.start(dataDir)) {
+            id = createFindable(server, "{\"name\":\"Ritika Deshpande\",\"phone\":\"90000 22222\"}", "Ritika");
+        }
+        try (Stream<Path> files = Files.list(dataDir.resolve("index"))) {
+            for (Path segments : files.filter(file -> file.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.writeString(segments, "garbage");
+            }
+        }
+
+        try (TestServer server = TestServer.start(dataDir)) {
+            assertEquals(List.of(id), ids(server, "Ritika", server.ownerToken()));
+        }
+    }
+
+    @Test
     void replaysOutboxLeftBehindWhileIndexerWasStopped() throws Exception {
         long written;
         try (TestServer server = TestServer.start(dataDir)) {
