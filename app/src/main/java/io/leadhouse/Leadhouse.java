@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,22 +89,30 @@ public final class Leadhouse implements AutoCloseable {
     }
 
     private void open() {
-        data.prepare();
+        // Every setting is read and checked first, so a wrong value stops start-up before anything is created.
         LeadSettings leadSettings = LeadSettings.from(settings);
-        database = remember(Database.open(data.db(), data.logs().resolve("derby.log"),
-                DatabaseSettings.from(settings)));
-        secrets = Keyring.open(data.keys(), CryptoSettings.from(settings));
-        accounts = new AccountService(database, AccountSettings.from(settings), clock);
-        SetupSettings.from(settings).ifPresent(this::setUpUnattended);
+        DatabaseSettings databaseSettings = DatabaseSettings.from(settings);
+        CryptoSettings cryptoSettings = CryptoSettings.from(settings);
+        AccountSettings accountSettings = AccountSettings.from(settings);
+        Optional<SetupSettings> setup = SetupSettings.from(settings);
+        MetaSettings metaSettings = MetaSettings.from(settings);
+        JobSettings jobSettings = JobSettings.from(settings);
+        ServerSettings serverSettings = ServerSettings.from(settings);
+        ApiServer.checkPortFree(serverSettings);
+
+        data.prepare();
+        database = remember(Database.open(data.db(), data.logs().resolve("derby.log"), databaseSettings));
+        secrets = Keyring.open(data.keys(), cryptoSettings);
+        accounts = new AccountService(database, accountSettings, clock);
+        setup.ifPresent(this::setUpUnattended);
         SearchOutbox outbox = new SearchOutbox();
         PhoneNumbers phones = new PhoneNumbers(leadSettings.defaultRegion());
         leads = new LeadService(database, outbox, phones, clock);
         metaConnections = new MetaConnections(database, secrets, clock);
         search = remember(SearchService.start(data.index(), database, outbox, leads, phones));
-        MetaSettings metaSettings = MetaSettings.from(settings);
         metaAds = remember(MetaLeadAds.start(metaSettings, database, metaConnections, leads, clock));
         // Closed before the database (closeables run newest first): Quartz must not be inside Derby then.
-        jobs = remember(JobScheduler.open(JobSettings.from(settings), database));
+        jobs = remember(JobScheduler.open(jobSettings, database));
         jobs.scheduleEvery(MetaSyncJob.NAME, metaSettings.syncInterval(), MetaSyncJob.class, metaAds::syncJob);
         jobs.start();
 
@@ -113,7 +122,7 @@ public final class Leadhouse implements AutoCloseable {
         routes.put("/api/v1/search", new SearchRoutes(search));
         routes.put("/webhooks/meta", metaAds.webhookRoutes());
         routes.put("/", new WebRoutes());
-        server = remember(ApiServer.start(ServerSettings.from(settings), accounts, routes));
+        server = remember(ApiServer.start(serverSettings, accounts, routes));
         // The launcher logs the one INFO "ready" line, once the admin console is up too.
         LOG.debug("web UI and API listening on {}", webUrl());
     }

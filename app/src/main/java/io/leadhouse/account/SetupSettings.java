@@ -40,6 +40,11 @@ public record SetupSettings(String org, String ownerEmail, Secret ownerPassword)
                     "unattended setup needs setup.org, setup.owner-email and setup.owner-password together"
                             + " (LEADHOUSE_SETUP_ORG, LEADHOUSE_SETUP_OWNER_EMAIL, LEADHOUSE_SETUP_OWNER_PASSWORD)");
         }
+        try {
+            AccountService.checkPassword(Secret.of(password));
+        } catch (io.leadhouse.support.InvalidInputException e) {
+            throw new io.leadhouse.config.InvalidConfigException("setup.owner-password: " + e.getMessage());
+        }
         return Optional.of(new SetupSettings(org.strip(), email.strip(), Secret.of(password)));
     }
 }

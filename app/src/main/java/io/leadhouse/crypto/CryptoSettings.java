@@ -26,6 +26,10 @@ public record CryptoSettings(Optional<Secret> masterKey, String masterKeyFile) {
     /** Reads the typed values. */
     public static CryptoSettings from(Settings settings) {
         String key = settings.text(MASTER_KEY);
+        if (!key.isBlank()) {
+            // Checked here, with the other settings, so a malformed key stops start-up before anything is created.
+            Keyring.decode(key.strip(), MASTER_KEY.key());
+        }
         return new CryptoSettings(
                 key.isBlank() ? Optional.empty() : Optional.of(Secret.of(key.strip())), settings.text(MASTER_KEY_FILE));
     }

@@ -7,6 +7,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
+import io.leadhouse.config.InvalidConfigException;
 import io.leadhouse.support.InvalidInputException;
 import io.leadhouse.support.StorageFailureException;
 import java.io.IOException;
@@ -79,15 +80,15 @@ public final class Keyring {
         return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
     }
 
-    private static byte[] decode(String base64, String where) {
+    static byte[] decode(String base64, String where) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(where + ": the master key is not base64; give 32 random bytes in base64");
+            throw new InvalidConfigException(where + ": the master key is not base64; give 32 random bytes in base64");
         }
         if (key.length != MASTER_KEY_BYTES) {
-            throw new InvalidInputException(where + ": the master key has " + key.length
+            throw new InvalidConfigException(where + ": the master key has " + key.length
                     + " bytes; give 32 random bytes in base64");
         }
         return key;

@@ -61,8 +61,13 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(server);
     }
 
-    // Checked before Helidon starts, so a port in use is one clear line instead of Helidon's stack trace.
-    private static void checkPortFree(ServerSettings settings) {
+    /**
+     * Checks that the port can be bound, so a port in use is one clear line (naming server.port)
+     * before anything is created, instead of Helidon's stack trace after.
+     *
+     * @throws InvalidConfigException when the port is taken or the host is not an address of this machine
+     */
+    public static void checkPortFree(ServerSettings settings) {
         if (settings.port() == 0) {
             return;
         }
