@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -20,6 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * first problem stops loading with an {@link InvalidConfigException} naming the key.
  */
 public final class SettingsLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsLoader.class);
     private final Map<String, Setting> declared = new LinkedHashMap<>();
 
     /** Creates a loader for the given declarations. */
@@ -50,8 +54,19 @@ public final class SettingsLoader {
                 values.put(setting.key(), check(setting.key(), value, "environment " + setting.environmentVariable()));
             }
         });
+        warnAboutUnknownVariables(environment);
         options.forEach((key, value) -> values.put(key, check(key, value, "command line")));
         return new Settings(List.copyOf(declared.values()), values);
+    }
+
+    private void warnAboutUnknownVariables(Map<String, String> environment) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        declared.values().forEach(setting -> known.add(setting.environmentVariable()));
+        environment.keySet().stream()
+                .filter(name -> name.startsWith("LEADHOUSE_") && !known.contains(name))
+                .sorted()
+                .forEach(name -> LOG.warn("environment variable {} names no Leadhouse setting and is ignored;"
+                        + " see config.yml for the names", name.replaceAll("[^A-Za-z0-9_]", "_")));
     }
 
     private Map<String, String> readFile(Path file) {
@@ -60,9 +75,16 @@ public final class SettingsLoader {
         }
         Object root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            LoaderOptions options = new LoaderOptions();
+            // A key given twice is a mistake to report, not a silent "last one wins".
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).load(reader);
         } catch (IOException e) {
             throw new InvalidConfigException(file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (DuplicateKeyException e) {
+            int line = e.getProblemMark().getLine() + 1;
+            throw new InvalidConfigException(
+                    file + ": " + e.getProblem() + " (line " + line + "); give each setting once");
         } catch (YAMLException e) {
             String where = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new InvalidConfigException(file + ": is not valid YAML (" + where + "); fix the syntax");
