@@ -3,7 +3,9 @@ package io.leadhouse.metaads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhouse.lead.LeadService;
 import io.leadhouse.support.LeadhouseException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +66,17 @@ final class DeliveryProcessor {
             return Outcome.DONE;
         }
         Outcome outcome = Outcome.DONE;
+        Map<String, Integer> unrouted = new TreeMap<>();
         for (LeadgenChange change : payload.changes()) {
-            outcome = outcome.worse(handle(deliveryId, change));
+            Outcome handled = handle(deliveryId, change);
+            if (handled.next() == Next.UNROUTED) {
+                unrouted.merge(change.pageId(), 1, Integer::sum);
+            }
+            outcome = outcome.worse(handled);
         }
+        // One line per page, not per change: a delivery can carry thousands of changes.
+        unrouted.forEach((pageId, count) -> LOG.warn("delivery={} page={} has {} lead(s) for a page not connected here;"
+                + " the delivery is kept and imported when an Admin connects the page", deliveryId, pageId, count));
         return outcome;
     }
 
@@ -78,8 +88,6 @@ final class DeliveryProcessor {
         }
         Optional<PageRoute> route = connections.routeForPage(change.pageId());
         if (route.isEmpty()) {
-            LOG.warn("delivery={} page={} lead={} is for a page not connected here; the delivery is kept and imported"
-                    + " when an Admin connects the page", deliveryId, change.pageId(), change.leadgenId());
             return new Outcome(Next.UNROUTED, "page " + change.pageId() + " is not connected");
         }
         return fetchAndStore(deliveryId, change, route.get());

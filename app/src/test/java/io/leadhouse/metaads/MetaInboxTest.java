@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.leadhouse.crypto.Secret;
 import io.leadhouse.lead.Lead;
 import io.leadhouse.testing.Eventually;
+import io.leadhouse.testing.LogCapture;
 import io.leadhouse.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -193,6 +194,30 @@ class MetaInboxTest {
         awaitLead(leadgenId);
         Eventually.await(WAIT, "the delivery done",
                 () -> "done".equals(MetaTestKit.delivery(server.app().database(), id).state()));
+    }
+
+    @Test
+    void bigDeliveryForUnconnectedPageLogsOneWarningNotOnePerChange() {
+        String pageId = "610000000000302";
+        StringBuilder body = new StringBuilder("{\"object\":\"page\",\"entry\":[{\"id\":\"" + pageId
+                + "\",\"changes\":[");
+        for (int i = 0; i < 50; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"")
+                    .append(882000000000000L + i).append("\",\"page_id\":\"").append(pageId).append("\"}}");
+        }
+        body.append("]}]}");
+
+        try (LogCapture log = LogCapture.begin()) {
+            MetaTestKit.postSigned(server, body.toString().getBytes(StandardCharsets.UTF_8));
+            long id = MetaTestKit.newestDelivery(server.app().database()).id();
+            Eventually.await(WAIT, "the delivery parked as unrouted",
+                    () -> "unrouted".equals(MetaTestKit.delivery(server.app().database(), id).state()));
+
+            assertEquals(List.of("delivery=" + id + " page=" + pageId + " has 50 lead(s) for a page not connected"),
+                    log.linesContaining("page=" + pageId).stream()
+                            .map(line -> line.substring(line.indexOf("delivery="), line.indexOf(" here;")))
+                            .toList());
+        }
     }
 
     @Test
