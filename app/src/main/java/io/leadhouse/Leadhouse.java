@@ -26,6 +26,7 @@ import io.leadhouse.metaads.MetaLeadAds;
 import io.leadhouse.metaads.MetaSettings;
 import io.leadhouse.metaads.MetaSyncJob;
 import io.leadhouse.store.Database;
+import io.leadhouse.store.DatabaseHealth;
 import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
 import io.leadhouse.support.LeadhouseException;
@@ -122,7 +123,7 @@ public final class Leadhouse implements AutoCloseable {
         routes.put("/api/v1/search", new SearchRoutes(search));
         routes.put("/webhooks/meta", metaAds.webhookRoutes());
         routes.put("/", new WebRoutes());
-        server = remember(ApiServer.start(serverSettings, accounts, routes));
+        server = remember(ApiServer.start(serverSettings, accounts, routes, List.of(new DatabaseHealth(database))));
         // The launcher logs the one INFO "ready" line, once the admin console is up too.
         LOG.debug("web UI and API listening on {}", webUrl());
     }

@@ -1,6 +1,7 @@
 package io.leadhouse.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.health.HealthCheck;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,9 +35,11 @@ public final class ApiServer implements AutoCloseable {
      * Starts the server.
      *
      * @param routes the feature services by path prefix, such as {@code /api/v1/leads}
+     * @param checks readiness checks shown under {@code /observe/health}
      * @throws InvalidConfigException when the port is taken
      */
-    public static ApiServer start(ServerSettings settings, AccountService accounts, Map<String, HttpService> routes) {
+    public static ApiServer start(ServerSettings settings, AccountService accounts, Map<String, HttpService> routes,
+            List<HealthCheck> checks) {
         ObjectMapper mapper = Json.mapper();
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new Authentication(accounts))
@@ -48,7 +52,10 @@ public final class ApiServer implements AutoCloseable {
                 .shutdownHook(false)
                 .mediaContext(MediaContext.builder().addMediaSupport(JacksonSupport.create(mapper)).build())
                 .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().details(true).build())
+                        .addObserver(HealthObserver.builder()
+                                .details(true)
+                                .addChecks(checks.toArray(HealthCheck[]::new))
+                                .build())
                         .addObserver(MetricsObserver.create())
                         .build())
                 .routing(routing)

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replays every file of the shared Meta fixtures (the folder named by the system property
@@ -52,10 +53,12 @@ class MetaFixtureReplayTest {
         String root = System.getProperty("leadhouse.fixtures", "");
         folder = Path.of(root.isEmpty() ? "missing-fixtures" : root, "meta-leadgen");
         if (!Files.isDirectory(folder)) {
-            // Reported as one skipped test, with the reason, rather than as no test at all.
-            return Stream.of(DynamicTest.dynamicTest("shared Meta fixtures", () -> Assumptions.assumeTrue(false,
-                    "skipped: the shared Meta fixtures folder " + folder + " does not exist; set -Dleadhouse.fixtures"
-                            + " to the folder that holds meta-leadgen/ to replay them")));
+            String reason = "skipped: the shared Meta fixtures folder " + folder + " does not exist; set"
+                    + " -Dleadhouse.fixtures to the folder that holds meta-leadgen/ to replay them";
+            // Said on the console too (Surefire keeps assumption messages in its reports only), and reported as
+            // one skipped test rather than as no test at all.
+            LoggerFactory.getLogger(MetaFixtureReplayTest.class).warn("MetaFixtureReplayTest {}", reason);
+            return Stream.of(DynamicTest.dynamicTest("shared Meta fixtures", () -> Assumptions.abort(reason)));
         }
         graph = FakeGraph.start();
         server = TestServer.start(dataDir, MetaTestKit.settings(graph));
