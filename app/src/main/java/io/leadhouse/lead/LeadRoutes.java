@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.leadhouse.account.Callers;
 import io.leadhouse.account.User;
 import io.leadhouse.support.InvalidInputException;
+import io.leadhouse.support.JsonBody;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +54,7 @@ public final class LeadRoutes implements HttpService {
 
     private void createLead(ServerRequest request, ServerResponse response) {
         User user = Callers.current(request);
-        JsonNode body = request.content().as(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw new InvalidInputException(
-                    "send the lead as a JSON object, e.g. {\"name\": \"Asha\", \"phone\": \"98765 43210\"}");
-        }
+        JsonNode body = JsonBody.read(request, JsonBody.MAX_API_BYTES);
         IncomingLead incoming = new IncomingLead(Optional.empty(), text(body, "name", 300), text(body, "email", 320),
                 text(body, "phone", 100), text(body, "city", 200), text(body, "company", 300), "manual",
                 Optional.empty(), Map.of(), List.of());
