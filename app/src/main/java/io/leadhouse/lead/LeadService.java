@@ -24,6 +24,8 @@ public final class LeadService {
     public static final String ENTITY = "lead";
     /** The largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 200;
+    /** The last page number a caller may ask for (pages count from 0); with any page size, the offset fits an int. */
+    public static final int MAX_PAGE = 1_000_000;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database database;
@@ -100,13 +102,21 @@ public final class LeadService {
         return database.withConnection(connection -> repository.findAll(connection, orgId, ids));
     }
 
-    /** A page of the organization's leads, newest first. */
+    /**
+     * A page of the organization's leads, newest first.
+     *
+     * @param page from 0 to {@link #MAX_PAGE}
+     * @param size from 1 to {@link #MAX_PAGE_SIZE}
+     */
     public LeadPage list(long orgId, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("page must be 0 or more and size 1-" + MAX_PAGE_SIZE);
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidInputException("page is " + page + "; use a page from 0 to " + MAX_PAGE);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size is " + size + "; use a size from 1 to " + MAX_PAGE_SIZE);
         }
         return database.withConnection(connection -> new LeadPage(
-                repository.page(connection, orgId, Math.multiplyExact(page, size), size), page, size,
+                repository.page(connection, orgId, page * size, size), page, size,
                 repository.count(connection, orgId)));
     }
 

@@ -75,4 +75,39 @@ class LeadRoutesTest {
         assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("/api/v1/leads", JSON.readTree(refused.body()).get("instance").asText());
     }
+
+    @Test
+    void pageBeyondTheLastAllowedIsBadRequestWithTheRange() throws Exception {
+        HttpResponse<String> refused = server.get("/api/v1/leads?page=2147483647", token);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("page is 2147483647; use a page from 0 to 1000000",
+                JSON.readTree(refused.body()).get("detail").asText());
+    }
+
+    @Test
+    void pageTooLargeForAnIntegerIsBadRequestWithTheRange() throws Exception {
+        HttpResponse<String> refused = server.get("/api/v1/leads?page=99999999999", token);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("page is 99999999999; use a page from 0 to 1000000",
+                JSON.readTree(refused.body()).get("detail").asText());
+    }
+
+    @Test
+    void sizeOutOfRangeIsBadRequestWithTheRange() throws Exception {
+        HttpResponse<String> refused = server.get("/api/v1/leads?size=201", token);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("size is 201; use a size from 1 to 200", JSON.readTree(refused.body()).get("detail").asText());
+    }
+
+    @Test
+    void pageThatIsNotAWholeNumberIsBadRequest() throws Exception {
+        HttpResponse<String> refused = server.get("/api/v1/leads?page=two", token);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("page is 'two'; use a whole number from 0 to 1000000",
+                JSON.readTree(refused.body()).get("detail").asText());
+    }
 }
