@@ -33,7 +33,8 @@ public record ProblemType(String type, String title, int status) {
             case PayloadTooLargeException e -> PAYLOAD_TOO_LARGE;
             case InvalidInputException e -> new ProblemType("/problems/invalid-input", "Invalid input", 400);
             case UnsupportedMediaTypeException e -> UNSUPPORTED_MEDIA_TYPE;
-            case UnauthorizedException e -> new ProblemType("/problems/unauthorized", "Not signed in", 401);
+            // Neutral: the same kind answers a missing sign-in and a missing webhook signature.
+            case UnauthorizedException e -> new ProblemType("/problems/unauthorized", "Unauthorized", 401);
             case ForbiddenException e -> new ProblemType("/problems/forbidden", "Forbidden", 403);
             case UpstreamUnavailableException e ->
                     new ProblemType("/problems/upstream-unavailable", "Upstream unavailable", 502);
