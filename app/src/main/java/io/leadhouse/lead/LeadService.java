@@ -2,6 +2,7 @@ package io.leadhouse.lead;
 
 import io.leadhouse.store.Database;
 import io.leadhouse.store.SearchOutbox;
+import io.leadhouse.support.EmailAddresses;
 import io.leadhouse.support.InvalidInputException;
 import io.leadhouse.support.NotFoundException;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,20 @@ public final class LeadService {
      */
     public record Upsert(long leadId, boolean created) {}
 
-    /** Creates a lead entered by a user. At least a name, an email or a phone is needed. */
+    /**
+     * Creates a lead entered by a user. At least a name, an email or a phone is needed; each text is
+     * one line of valid Unicode, and an email must look like an address.
+     */
     public Lead create(long orgId, long actorUserId, IncomingLead lead) {
+        requirePlainText("name", lead.name());
+        requirePlainText("email", lead.email());
+        requirePlainText("phone", lead.phoneRaw());
+        requirePlainText("city", lead.city());
+        requirePlainText("company", lead.company());
+        if (!blank(lead.email()) && !EmailAddresses.isPlausible(lead.email())) {
+            throw new InvalidInputException("'email' is '" + lead.email() + "', which is not an email address;"
+                    + " use name@example.com or leave it out");
+        }
         if (blank(lead.name()) && blank(lead.email()) && blank(lead.phoneRaw())) {
             throw new InvalidInputException("a lead needs at least a name, an email or a phone number");
         }
@@ -156,6 +170,28 @@ public final class LeadService {
             }
         }
         return false;
+    }
+
+    // These fields are single lines shown in lists and exports: a control character or half of a
+    // surrogate pair would corrupt what the web UI, search and CSV show.
+    private static void requirePlainText(String field, String value) {
+        int[] codePoints = value == null ? new int[0] : value.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int codePoint = codePoints[i];
+            if (Character.isISOControl(codePoint)) {
+                throw new InvalidInputException("'" + field + "' contains the control character "
+                        + codePointName(codePoint) + " at position " + (i + 1) + "; send one line of plain text");
+            }
+            // codePoints() yields a surrogate on its own only when it is not half of a pair.
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                throw new InvalidInputException("'" + field + "' contains a lone UTF-16 surrogate "
+                        + codePointName(codePoint) + " at position " + (i + 1) + "; send valid Unicode text");
+            }
+        }
+    }
+
+    private static String codePointName(int codePoint) {
+        return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 
     private static boolean blank(String value) {
