@@ -3,6 +3,7 @@ package io.leadhouse.admin;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinBindException;
 import io.leadhouse.Leadhouse;
 import io.leadhouse.config.InvalidConfigException;
@@ -46,6 +47,9 @@ public final class AdminConsole implements AutoCloseable {
             ConsoleFilter filter = new ConsoleFilter(settings.host());
             config.routes.before(filter::apply);
             config.routes.exception(Exception.class, ConsoleErrors::handle);
+            // Javalin answers its own HttpResponseException (such as 413 for a body over maxRequestSize)
+            // as text/plain unless a handler is registered for that exact class.
+            config.routes.exception(HttpResponseException.class, ConsoleErrors::handle);
             config.routes.error(404, ConsoleErrors::handleUnmatched);
             config.routes.error(405, ConsoleErrors::handleUnmatched);
             byte[] stylesheet = resource("console.css");

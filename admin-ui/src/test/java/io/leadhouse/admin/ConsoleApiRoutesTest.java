@@ -185,6 +185,20 @@ class ConsoleApiRoutesTest {
     }
 
     @Test
+    void answersPayloadTooLargeProblemForBodyOverTheLimit() throws Exception {
+        String huge = "{\"pageId\":\"400000009\",\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
+
+        HttpResponse<String> refused = script.json("POST", "/admin/api/meta/pages", huge, token);
+
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode problem = JSON.readTree(refused.body());
+        assertEquals("/problems/payload-too-large", problem.get("type").asText());
+        assertEquals("the request body is too large; the console accepts at most 64 KB",
+                problem.get("detail").asText());
+    }
+
+    @Test
     void showsMetaAppStateAndWebhookUrlButNeverItsSecrets() throws Exception {
         HttpResponse<String> saved = script.json("PUT", "/admin/api/meta/app",
                 "{\"appSecret\":\"api-app-secret-1\",\"verifyToken\":\"api-verify-token-1\"}", token);

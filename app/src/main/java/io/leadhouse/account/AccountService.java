@@ -4,6 +4,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.leadhouse.crypto.Secret;
 import io.leadhouse.store.Database;
 import io.leadhouse.support.ConflictException;
+import io.leadhouse.support.EmailAddresses;
 import io.leadhouse.support.InvalidInputException;
 import io.leadhouse.support.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /** Minimum password length; long passphrases beat composition rules. */
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final int MAX_PASSWORD_BYTES = 72;
@@ -192,7 +191,7 @@ public final class AccountService {
 
     private static String normalizeEmail(String email) {
         String value = required(email, "email", 320).toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(value).matches()) {
+        if (!EmailAddresses.isPlausible(value)) {
             throw new InvalidInputException("'" + value + "' is not an email address; use name@example.com");
         }
         return value;

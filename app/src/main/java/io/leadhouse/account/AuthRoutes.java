@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.leadhouse.crypto.Secret;
 import io.leadhouse.support.InvalidInputException;
+import io.leadhouse.support.JsonBody;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class AuthRoutes implements HttpService {
     }
 
     private void signIn(ServerRequest request, ServerResponse response) {
-        JsonNode body = request.content().as(JsonNode.class);
+        JsonNode body = JsonBody.read(request, JsonBody.MAX_API_BYTES);
         String email = text(body, "email");
         String password = text(body, "password");
         SignedIn signedIn = accounts.signIn(email, Secret.of(password));
@@ -69,7 +70,7 @@ public final class AuthRoutes implements HttpService {
     }
 
     private static String text(JsonNode body, String field) {
-        JsonNode value = body == null ? null : body.get(field);
+        JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw new InvalidInputException("the sign-in body needs a text field '" + field + "'");
         }

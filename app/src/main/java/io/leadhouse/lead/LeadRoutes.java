@@ -10,14 +10,19 @@ import io.helidon.webserver.http.ServerResponse;
 import io.leadhouse.account.Callers;
 import io.leadhouse.account.User;
 import io.leadhouse.support.InvalidInputException;
+import io.leadhouse.support.JsonBody;
+import io.leadhouse.support.NotFoundException;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** {@code /api/v1/leads}: list (paged, newest first), read one with its timeline, add one by hand. */
 public final class LeadRoutes implements HttpService {
     private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
     private final LeadService leads;
 
     /** Creates the routes. */
@@ -32,8 +37,8 @@ public final class LeadRoutes implements HttpService {
 
     private void listLeads(ServerRequest request, ServerResponse response) {
         User user = Callers.current(request);
-        int page = intParam(request, "page", 0);
-        int size = intParam(request, "size", DEFAULT_PAGE_SIZE);
+        int page = intParam(request, "page", 0, 0, LeadService.MAX_PAGE);
+        int size = intParam(request, "size", DEFAULT_PAGE_SIZE, 1, LeadService.MAX_PAGE_SIZE);
         LeadPage result = leads.list(user.orgId(), page, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", result.leads());
@@ -53,11 +58,7 @@ public final class LeadRoutes implements HttpService {
 
     private void createLead(ServerRequest request, ServerResponse response) {
         User user = Callers.current(request);
-        JsonNode body = request.content().as(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw new InvalidInputException(
-                    "send the lead as a JSON object, e.g. {\"name\": \"Asha\", \"phone\": \"98765 43210\"}");
-        }
+        JsonNode body = JsonBody.read(request, JsonBody.MAX_API_BYTES);
         IncomingLead incoming = new IncomingLead(Optional.empty(), text(body, "name", 300), text(body, "email", 320),
                 text(body, "phone", 100), text(body, "city", 200), text(body, "company", 300), "manual",
                 Optional.empty(), Map.of(), List.of());
@@ -94,19 +95,25 @@ public final class LeadRoutes implements HttpService {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw new io.leadhouse.support.NotFoundException("lead '" + raw + "' does not exist; lead ids are numbers");
+            throw new NotFoundException("lead '" + raw + "' does not exist; lead ids are numbers");
         }
     }
 
-    private static int intParam(ServerRequest request, String name, int fallback) {
+    private static int intParam(ServerRequest request, String name, int fallback, int min, int max) {
         Optional<String> raw = request.query().first(name).asOptional();
         if (raw.isEmpty()) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(raw.get());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("query parameter " + name + " is '" + raw.get() + "'; use a whole number");
+        if (!WHOLE_NUMBER.matcher(raw.get()).matches()) {
+            throw new InvalidInputException(
+                    name + " is '" + raw.get() + "'; use a whole number from " + min + " to " + max);
         }
+        // Compared as a BigInteger so that a number too long for an int gets the range, not a parse error.
+        BigInteger value = new BigInteger(raw.get());
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidInputException(
+                    name + " is " + raw.get() + "; use a " + name + " from " + min + " to " + max);
+        }
+        return value.intValueExact();
     }
 }

@@ -2,6 +2,7 @@ package io.leadhouse.lead;
 
 import io.leadhouse.store.Database;
 import io.leadhouse.store.SearchOutbox;
+import io.leadhouse.support.EmailAddresses;
 import io.leadhouse.support.InvalidInputException;
 import io.leadhouse.support.NotFoundException;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ public final class LeadService {
     public static final String ENTITY = "lead";
     /** The largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 200;
+    /** The last page number a caller may ask for (pages count from 0); with any page size, the offset fits an int. */
+    public static final int MAX_PAGE = 1_000_000;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database database;
@@ -48,8 +52,20 @@ public final class LeadService {
      */
     public record Upsert(long leadId, boolean created) {}
 
-    /** Creates a lead entered by a user. At least a name, an email or a phone is needed. */
+    /**
+     * Creates a lead entered by a user. At least a name, an email or a phone is needed; each text is
+     * one line of valid Unicode, and an email must look like an address.
+     */
     public Lead create(long orgId, long actorUserId, IncomingLead lead) {
+        requirePlainText("name", lead.name());
+        requirePlainText("email", lead.email());
+        requirePlainText("phone", lead.phoneRaw());
+        requirePlainText("city", lead.city());
+        requirePlainText("company", lead.company());
+        if (!blank(lead.email()) && !EmailAddresses.isPlausible(lead.email())) {
+            throw new InvalidInputException("'email' is '" + lead.email() + "', which is not an email address;"
+                    + " use name@example.com or leave it out");
+        }
         if (blank(lead.name()) && blank(lead.email()) && blank(lead.phoneRaw())) {
             throw new InvalidInputException("a lead needs at least a name, an email or a phone number");
         }
@@ -100,13 +116,21 @@ public final class LeadService {
         return database.withConnection(connection -> repository.findAll(connection, orgId, ids));
     }
 
-    /** A page of the organization's leads, newest first. */
+    /**
+     * A page of the organization's leads, newest first.
+     *
+     * @param page from 0 to {@link #MAX_PAGE}
+     * @param size from 1 to {@link #MAX_PAGE_SIZE}
+     */
     public LeadPage list(long orgId, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("page must be 0 or more and size 1-" + MAX_PAGE_SIZE);
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidInputException("page is " + page + "; use a page from 0 to " + MAX_PAGE);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size is " + size + "; use a size from 1 to " + MAX_PAGE_SIZE);
         }
         return database.withConnection(connection -> new LeadPage(
-                repository.page(connection, orgId, Math.multiplyExact(page, size), size), page, size,
+                repository.page(connection, orgId, page * size, size), page, size,
                 repository.count(connection, orgId)));
     }
 
@@ -146,6 +170,28 @@ public final class LeadService {
             }
         }
         return false;
+    }
+
+    // These fields are single lines shown in lists and exports: a control character or half of a
+    // surrogate pair would corrupt what the web UI, search and CSV show.
+    private static void requirePlainText(String field, String value) {
+        int[] codePoints = value == null ? new int[0] : value.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int codePoint = codePoints[i];
+            if (Character.isISOControl(codePoint)) {
+                throw new InvalidInputException("'" + field + "' contains the control character "
+                        + codePointName(codePoint) + " at position " + (i + 1) + "; send one line of plain text");
+            }
+            // codePoints() yields a surrogate on its own only when it is not half of a pair.
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                throw new InvalidInputException("'" + field + "' contains a lone UTF-16 surrogate "
+                        + codePointName(codePoint) + " at position " + (i + 1) + "; send valid Unicode text");
+            }
+        }
+    }
+
+    private static String codePointName(int codePoint) {
+        return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 
     private static boolean blank(String value) {

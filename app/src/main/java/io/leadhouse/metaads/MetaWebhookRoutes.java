@@ -1,6 +1,7 @@
 package io.leadhouse.metaads;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.common.buffers.DataReader.InsufficientDataAvailableException;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderName;
@@ -15,6 +16,7 @@ import io.leadhouse.support.PayloadTooLargeException;
 import io.leadhouse.support.UnauthorizedException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -78,10 +80,13 @@ final class MetaWebhookRoutes implements HttpService {
     private void receiveDelivery(ServerRequest request, ServerResponse response) {
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBodyBytes) {
+            LOG.warn("Meta delivery refused: Content-Length {} is over meta.max-body-bytes ({})",
+                    declared.getAsLong(), maxBodyBytes);
             throw tooLarge();
         }
-        byte[] body = readLimited(request);
+        byte[] body = readLimited(request, declared);
         if (body.length == 0) {
+            LOG.warn("Meta delivery refused: the body is empty");
             throw new InvalidInputException("the delivery is empty; Meta sends a JSON object");
         }
         MetaAppCredentials app = connections.appCredentials().orElseThrow(() -> new ForbiddenException(NO_APP));
@@ -91,6 +96,8 @@ final class MetaWebhookRoutes implements HttpService {
                     + " the Meta app's secret is the one entered in Leadhouse");
         }
         if (!MetaJson.parse(body).map(JsonNode::isObject).orElse(false)) {
+            // Size only: the body came from outside and may hold personal data.
+            LOG.warn("Meta delivery of {} bytes refused: not a JSON object", body.length);
             throw new InvalidInputException(
                     "the delivery is not a JSON object; Meta sends {\"object\":..., \"entry\":[...]}");
         }
@@ -100,16 +107,24 @@ final class MetaWebhookRoutes implements HttpService {
         response.send();
     }
 
-    private byte[] readLimited(ServerRequest request) {
+    private byte[] readLimited(ServerRequest request, OptionalLong declared) {
         try (InputStream in = request.content().inputStream()) {
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
+                LOG.warn("Meta delivery refused: more than {} bytes (meta.max-body-bytes)", maxBodyBytes);
                 throw tooLarge();
             }
             return body;
-        } catch (IOException e) {
-            throw new InvalidInputException("the delivery could not be read to its end (" + e.getMessage()
-                    + "); Meta sends it again", e);
+        } catch (IOException | UncheckedIOException | InsufficientDataAvailableException e) {
+            // The sender stopped before the end (Helidon throws InsufficientDataAvailableException when a
+            // body ends before its Content-Length): Meta retries an unacknowledged delivery.
+            if (declared.isPresent()) {
+                LOG.warn("Meta delivery refused: the body ended before its Content-Length of {} bytes",
+                        declared.getAsLong());
+            } else {
+                LOG.warn("Meta delivery refused: the body could not be read to its end");
+            }
+            throw new InvalidInputException("the delivery could not be read to its end; Meta sends it again", e);
         }
     }
 

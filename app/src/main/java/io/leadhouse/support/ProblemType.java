@@ -19,6 +19,9 @@ public record ProblemType(String type, String title, int status) {
     /** The body is over the allowed size. */
     public static final ProblemType PAYLOAD_TOO_LARGE =
             new ProblemType("/problems/payload-too-large", "Payload too large", 413);
+    /** The body is of a media type the endpoint does not read. */
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            new ProblemType("/problems/unsupported-media-type", "Unsupported media type", 415);
     /** A malformed request the framework refused before our code ran. */
     public static final ProblemType BAD_REQUEST = new ProblemType("/problems/bad-request", "Bad request", 400);
 
@@ -29,7 +32,9 @@ public record ProblemType(String type, String title, int status) {
             case ConflictException e -> new ProblemType("/problems/conflict", "Conflict", 409);
             case PayloadTooLargeException e -> PAYLOAD_TOO_LARGE;
             case InvalidInputException e -> new ProblemType("/problems/invalid-input", "Invalid input", 400);
-            case UnauthorizedException e -> new ProblemType("/problems/unauthorized", "Not signed in", 401);
+            case UnsupportedMediaTypeException e -> UNSUPPORTED_MEDIA_TYPE;
+            // Neutral: the same kind answers a missing sign-in and a missing webhook signature.
+            case UnauthorizedException e -> new ProblemType("/problems/unauthorized", "Unauthorized", 401);
             case ForbiddenException e -> new ProblemType("/problems/forbidden", "Forbidden", 403);
             case UpstreamUnavailableException e ->
                     new ProblemType("/problems/upstream-unavailable", "Upstream unavailable", 502);
@@ -43,6 +48,7 @@ public record ProblemType(String type, String title, int status) {
         return switch (status) {
             case 404 -> NOT_FOUND;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 405 -> new ProblemType("/problems/method-not-allowed", "Method not allowed", 405);
             default -> status >= 400 && status < 500
                     ? new ProblemType(BAD_REQUEST.type(), BAD_REQUEST.title(), status)

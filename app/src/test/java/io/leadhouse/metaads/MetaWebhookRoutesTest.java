@@ -3,6 +3,8 @@ package io.leadhouse.metaads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhouse.testing.LogCapture;
+import io.leadhouse.testing.RawHttp;
 import io.leadhouse.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +138,84 @@ class MetaWebhookRoutesTest {
         HttpResponse<String> answer = server.send(request);
         assertEquals(413, answer.statusCode(), answer.body());
         assertEquals(before, MetaTestKit.deliveryCount(server.app().database()));
+    }
+
+    @Test
+    void unsignedDeliveryProblemIsTitledUnauthorizedNotAboutSigningIn() throws Exception {
+        HttpResponse<String> answer = MetaTestKit.post(server,
+                MetaTestKit.leadgenDelivery(MetaTestKit.PAGE_ID, "880012345670006"), Optional.empty());
+
+        assertEquals(401, answer.statusCode(), answer.body());
+        assertEquals("Unauthorized", JSON.readTree(answer.body()).get("title").asText());
+    }
+
+    @Test
+    void emptyDeliveryIsLoggedAsOneWarning() {
+        byte[] empty = new byte[0];
+        try (LogCapture logs = LogCapture.begin()) {
+            MetaTestKit.post(server, empty, Optional.of(MetaTestKit.sign(empty, MetaTestKit.APP_SECRET)));
+
+            assertEquals(List.of("Meta delivery refused: the body is empty"), webhookWarnings(logs));
+        }
+    }
+
+    @Test
+    void deliveryThatIsNotJsonIsLoggedAsOneWarningWithItsSizeOnly() {
+        byte[] body = "not json marker-text".getBytes(StandardCharsets.UTF_8);
+        try (LogCapture logs = LogCapture.begin()) {
+            MetaTestKit.post(server, body, Optional.of(MetaTestKit.sign(body, MetaTestKit.APP_SECRET)));
+
+            assertEquals(List.of("Meta delivery of 20 bytes refused: not a JSON object"), webhookWarnings(logs));
+        }
+    }
+
+    @Test
+    void deliveryOverTheLimitIsLoggedAsOneWarningWithItsSize() {
+        byte[] body = hugeDelivery();
+        try (LogCapture logs = LogCapture.begin()) {
+            MetaTestKit.post(server, body, Optional.of(MetaTestKit.sign(body, MetaTestKit.APP_SECRET)));
+
+            assertEquals(List.of("Meta delivery refused: Content-Length " + body.length
+                    + " is over meta.max-body-bytes (" + LIMIT + ")"), webhookWarnings(logs));
+        }
+    }
+
+    @Test
+    void streamedDeliveryOverTheLimitIsLoggedAsOneWarning() {
+        byte[] body = hugeDelivery();
+        try (LogCapture logs = LogCapture.begin()) {
+            server.send(HttpRequest.newBuilder(URI.create(server.url() + "/webhooks/meta"))
+                    .header("X-Hub-Signature-256", MetaTestKit.sign(body, MetaTestKit.APP_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                    .build());
+
+            assertEquals(List.of("Meta delivery refused: more than " + LIMIT + " bytes (meta.max-body-bytes)"),
+                    webhookWarnings(logs));
+        }
+    }
+
+    @Test
+    void deliveryEndingBeforeItsContentLengthIsBadRequestWithoutError() {
+        byte[] part = "{\"object\":\"pa".getBytes(StandardCharsets.UTF_8);
+        long before = MetaTestKit.deliveryCount(server.app().database());
+        try (LogCapture logs = LogCapture.begin()) {
+            String status = RawHttp.statusLine(server.url(), "POST /webhooks/meta HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100", part);
+
+            assertEquals("HTTP/1.1 400 Bad Request", status);
+            assertEquals(List.of(), logs.linesAt("ERROR"));
+            assertEquals(List.of("Meta delivery refused: the body ended before its Content-Length of 100 bytes"),
+                    webhookWarnings(logs));
+        }
+        assertEquals(before, MetaTestKit.deliveryCount(server.app().database()));
+    }
+
+    private static List<String> webhookWarnings(LogCapture logs) {
+        String logger = MetaWebhookRoutes.class.getName() + " ";
+        return logs.linesAt("WARN").stream()
+                .filter(line -> line.startsWith(logger))
+                .map(line -> line.substring(logger.length()).replaceAll(" (requestId|orgId)=\\S*", ""))
+                .toList();
     }
 
     private static byte[] hugeDelivery() {

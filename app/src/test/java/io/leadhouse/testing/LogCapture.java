@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
+    private final List<String> levels = new ArrayList<>();
 
     private LogCapture() {}
 
@@ -35,11 +36,23 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
             line.append(" | ").append(thrown.getClassName()).append(": ").append(thrown.getMessage());
         }
         lines.add(line.toString());
+        levels.add(event.getLevel().toString());
     }
 
     /** Everything captured so far, one entry per event. */
     public synchronized List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The captured lines logged at {@code level}, such as {@code "ERROR"} or {@code "WARN"}. */
+    public synchronized List<String> linesAt(String level) {
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (levels.get(i).equals(level)) {
+                matching.add(lines.get(i));
+            }
+        }
+        return matching;
     }
 
     /** The captured lines that contain {@code text}. */
