@@ -88,7 +88,6 @@ final class AdminAccess {
         return user;
     }
 
-    /** The bearer token of the request, if it sends one. */
     /**
      * Checks that the user may change what the whole install shares (the Meta app): an Owner or
      * Admin of the organization that set the install up, not of any other organization on it.
@@ -105,6 +104,7 @@ final class AdminAccess {
         return user.role().administers() && accounts.isInstallOrganization(user.orgId());
     }
 
+    /** The bearer token of the request, if it sends one. */
     static Optional<Secret> bearerToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
