@@ -25,13 +25,14 @@ class KeyringTest {
     void createsMasterKeyReadableOnlyByOwner() throws Exception {
         Keyring.open(keys, DEFAULTS);
 
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("master.key"))));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("keyset.json"))));
+        assertEquals("rw-------", permissions(keys.resolve("master.key")));
+        assertEquals("rw-------", permissions(keys.resolve("keyset.json")));
     }
 
     @Test
     void keysetOnDiskIsEncryptedAndReopensToTheSameKey() throws Exception {
-        byte[] sealed = Keyring.open(keys, DEFAULTS).seal(Secret.of("EAAB-page-token"), "lead_sources", "access_token", 7);
+        byte[] sealed = Keyring.open(keys, DEFAULTS)
+                .seal(Secret.of("EAAB-page-token"), "lead_sources", "access_token", 7);
 
         String keyset = Files.readString(keys.resolve("keyset.json"), StandardCharsets.UTF_8);
         assertFalse(keyset.contains("\"value\""), "the keyset must be stored encrypted, not as plain key material");
@@ -55,7 +56,8 @@ class KeyringTest {
 
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> Keyring.open(keys, new CryptoSettings(Optional.of(Secret.of(other)), "")));
-        assertEquals(true, refused.getMessage().contains("cannot be opened with this master key"), refused.getMessage());
+        assertEquals(true, refused.getMessage().contains("cannot be opened with this master key"),
+                refused.getMessage());
     }
 
     @Test
@@ -71,5 +73,9 @@ class KeyringTest {
     @Test
     void secretPrintsMaskNeverValue() {
         assertEquals("****", Secret.of("EAAB-page-token").toString());
+    }
+
+    private static String permissions(java.nio.file.Path file) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 }

@@ -99,7 +99,8 @@ class MetaCrashTest {
         Files.deleteIfExists(readyFile(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
-                "-Dderby.stream.error.file=" + dir.resolve(name + "-derby.log"), "-cp", System.getProperty("java.class.path"), ServeMain.class.getName()));
+                "-Dderby.stream.error.file=" + dir.resolve(name + "-derby.log"),
+                "-cp", System.getProperty("java.class.path"), ServeMain.class.getName()));
         settings.forEach((key, value) -> command.add(key + "=" + value));
         command.add("ready-file=" + readyFile(name));
         return new ProcessBuilder(command)

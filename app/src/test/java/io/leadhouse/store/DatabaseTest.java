@@ -33,7 +33,8 @@ class DatabaseTest {
         StorageFailureException refused = assertThrows(StorageFailureException.class, this::open);
 
         assertEquals("the database was migrated by a newer Leadhouse (changesets 99-from-the-future are unknown to"
-                + " this version); run that newer version, or restore a backup made with this one", refused.getMessage());
+                + " this version); run that newer version, or restore a backup made with this one",
+                refused.getMessage());
     }
 
     @Test
@@ -58,7 +59,8 @@ class DatabaseTest {
     private long changesets() {
         try (Database database = open()) {
             return database.withConnection(connection -> {
-                try (var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+                try (var rows = connection.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
                     rows.next();
                     return rows.getLong(1);
                 }
