@@ -26,7 +26,7 @@ import java.util.Optional;
 final class Assets {
     /** Every file served; a file missing from this list is not served. */
     static final List<String> NAMES = List.of("app.css", "logo.svg", "strings.js", "format.js", "dom.js", "api.js",
-            "shell.js", "sign-in.js", "leads.js", "lead.js");
+            "shell.js", "sign-in.js", "leads.js", "lead.js", "add-lead.js");
     private static final String CACHE_FOR_A_YEAR = "public, max-age=31536000, immutable";
 
     private record Asset(byte[] bytes, String contentType, String etag) {}

@@ -64,7 +64,10 @@ final class Pages {
         String body = String.format(Locale.ROOT, """
                 <main id="main" class="page" tabindex="-1">
                 <div class="page-head">
+                <div class="page-title">
                 <h1 id="leads-heading">%s</h1>
+                <a id="add-lead" class="button-quiet" href="/leads/new">%s</a>
+                </div>
                 <form id="search-form" class="search" role="search" action="/leads" method="get">
                 <label for="search-q">%s</label>
                 <div class="search-row">
@@ -79,7 +82,7 @@ final class Pages {
                 %s</ol>
                 <nav id="pager" class="pager is-pending" aria-label="%s"></nav>
                 </main>
-                """, text("leads.heading"), text("leads.searchLabel"), Html.escape(query),
+                """, text("leads.heading"), text("leads.add"), text("leads.searchLabel"), Html.escape(query),
                 text("leads.searchPlaceholder"), text("leads.searchSubmit"), text("leads.loading"), skeleton,
                 text("leads.pages"));
         return layout(strings.get("leads.title"), "leads.js", Optional.of(user), "page", body);
@@ -107,6 +110,40 @@ final class Pages {
                 </main>
                 """, Html.escape(leadId), text("lead.back"), text("lead.loading"));
         return layout(strings.get("lead.title"), "lead.js", Optional.of(user), "true", body);
+    }
+
+    /** The form that adds a lead by hand; the script sends it to the leads API. */
+    String newLead(User user) {
+        String body = String.format(Locale.ROOT, """
+                <main id="main" class="page page-narrow" tabindex="-1">
+                <p class="back"><a href="/leads">%s</a></p>
+                <h1 id="add-lead-heading">%s</h1>
+                <p id="add-lead-hint" class="intro muted">%s</p>
+                <noscript><p class="notice">%s</p></noscript>
+                <div id="add-lead-error" class="alert" role="alert" hidden></div>
+                <form id="add-lead-form" class="form card" method="post" novalidate
+                aria-labelledby="add-lead-heading" aria-describedby="add-lead-hint">
+                %s%s%s%s%s<button id="add-lead-submit" class="button-primary" type="submit">%s</button>
+                </form>
+                </main>
+                """, text("lead.back"), text("addLead.heading"), text("addLead.hint"), text("app.needsScript"),
+                field("name", "text", "name", 300, "addLead.name"),
+                field("phone", "tel", "tel", 100, "addLead.phone"),
+                field("email", "email", "email", 320, "addLead.email"),
+                field("city", "text", "address-level2", 200, "addLead.city"),
+                field("company", "text", "organization", 300, "addLead.company"),
+                text("addLead.submit"));
+        return layout(strings.get("addLead.title"), "add-lead.js", Optional.of(user), "true", body);
+    }
+
+    /** One labelled input of a form; {@code maxLength} matches what the API accepts. */
+    private String field(String name, String type, String autocomplete, int maxLength, String labelKey) {
+        return String.format(Locale.ROOT, """
+                <div class="field">
+                <label for="%s">%s</label>
+                <input id="%s" name="%s" type="%s" autocomplete="%s" maxlength="%d">
+                </div>
+                """, name, text(labelKey), name, name, type, autocomplete, maxLength);
     }
 
     private String layout(String title, String script, Optional<User> user, String leadsCurrent,

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The web UI at {@code /}: the sign-in page, the leads list, the lead page and their static files.
+ * The web UI at {@code /}: the sign-in page, the leads list, the lead page, the form that adds a lead
+ * and their static files.
  * Pages need a signed-in user (found by the authentication filter from the session cookie); without
  * one they redirect to the sign-in page, which returns to the page asked for. Register it after the
  * API routes.
@@ -39,6 +40,8 @@ public final class WebRoutes implements HttpService {
         rules.get("/", this::home)
                 .get("/sign-in", this::signInPage)
                 .get("/leads", this::leadsPage)
+                // Before /leads/{id}: the first matching route answers.
+                .get("/leads/new", this::newLeadPage)
                 .get("/leads/{id}", this::leadPage)
                 .get("/assets/{version}/{name}", assets::serve);
     }
@@ -73,6 +76,15 @@ public final class WebRoutes implements HttpService {
             return;
         }
         sendPage(response, pages.lead(user.get(), request.path().pathParameters().get("id")));
+    }
+
+    private void newLeadPage(ServerRequest request, ServerResponse response) {
+        Optional<User> user = signedIn(request);
+        if (user.isEmpty()) {
+            redirectToSignIn(request, response);
+            return;
+        }
+        sendPage(response, pages.newLead(user.get()));
     }
 
     /**

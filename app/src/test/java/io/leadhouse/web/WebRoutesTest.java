@@ -85,6 +85,30 @@ class WebRoutesTest {
     }
 
     @Test
+    void addLeadPageRedirectsToSignInWithTheWayBackWhenSignedOut() {
+        HttpResponse<String> response = get("/leads/new", false);
+        assertEquals(303, response.statusCode());
+        assertEquals("/sign-in?next=%2Fleads%2Fnew", header(response, "Location"));
+    }
+
+    @Test
+    void addLeadPageShowsTheFormWithTheStrictContentSecurityPolicy() {
+        HttpResponse<String> response = get("/leads/new", true);
+        assertEquals(200, response.statusCode());
+        assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+                header(response, "Content-Security-Policy"));
+        assertEquals(List.of("name", "phone", "email", "city", "company"),
+                Pattern.compile("<label for=\"([a-z]+)\"").matcher(response.body()).results()
+                        .map(label -> label.group(1)).toList());
+    }
+
+    @Test
+    void leadsListLinksToTheAddLeadPage() {
+        assertEquals(true, get("/leads", true).body().contains("href=\"/leads/new\">Add lead</a>"));
+    }
+
+    @Test
     void leadsListRedirectKeepsTheSearch() {
         HttpResponse<String> response = get("/leads?q=asha", false);
         assertEquals("/sign-in?next=%2Fleads%3Fq%3Dasha", header(response, "Location"));
@@ -116,7 +140,7 @@ class WebRoutesTest {
 
     @Test
     void pagesAreHtmlThatIsNeverCached() {
-        for (String path : List.of("/sign-in", "/leads", "/leads/1")) {
+        for (String path : List.of("/sign-in", "/leads", "/leads/1", "/leads/new")) {
             HttpResponse<String> response = get(path, !path.equals("/sign-in"));
             assertEquals(200, response.statusCode(), path);
             assertEquals("text/html; charset=utf-8", header(response, "Content-Type"), path);
@@ -135,7 +159,7 @@ class WebRoutesTest {
 
     @Test
     void pagesHaveNoInlineScriptStyleOrHandler() {
-        for (String path : List.of("/sign-in", "/leads", "/leads/1")) {
+        for (String path : List.of("/sign-in", "/leads", "/leads/1", "/leads/new")) {
             String html = get(path, !path.equals("/sign-in")).body();
             assertEquals(List.of(), Pattern.compile("<script(?![^>]*(src=|type=\"application/json\"))[^>]*>|<style|"
                     + "\\son[a-z]+=|style=\"").matcher(html).results().map(MatchResult::group).toList(), path);
@@ -216,7 +240,7 @@ class WebRoutesTest {
 
     @Test
     void pagesNeverContainTheSessionToken() {
-        for (String path : List.of("/leads", "/leads/1")) {
+        for (String path : List.of("/leads", "/leads/1", "/leads/new")) {
             assertEquals(-1, get(path, true).body().indexOf(session), path);
         }
     }
