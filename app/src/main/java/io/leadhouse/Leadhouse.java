@@ -31,6 +31,8 @@ import io.leadhouse.store.DatabaseSettings;
 import io.leadhouse.store.SearchOutbox;
 import io.leadhouse.support.LeadhouseException;
 import io.leadhouse.support.Logging;
+import io.leadhouse.view.SavedViewRoutes;
+import io.leadhouse.view.SavedViewService;
 import io.leadhouse.web.WebRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -121,6 +123,7 @@ public final class Leadhouse implements AutoCloseable {
         routes.put("/api/v1/auth", new AuthRoutes(accounts, clock));
         routes.put("/api/v1/leads", new LeadRoutes(leads));
         routes.put("/api/v1/search", new SearchRoutes(search));
+        routes.put("/api/v1/views", new SavedViewRoutes(new SavedViewService(database, clock)));
         routes.put("/webhooks/meta", metaAds.webhookRoutes());
         routes.put("/", new WebRoutes());
         server = remember(ApiServer.start(serverSettings, accounts, routes, List.of(new DatabaseHealth(database))));

@@ -58,3 +58,8 @@ export function getJson(path, signal) {
 export function postJson(path, body) {
   return call('POST', path, body, undefined);
 }
+
+/** DELETEs the resource; resolves with null when the server answers 204 No Content. */
+export function deleteJson(path) {
+  return call('DELETE', path, undefined, undefined);
+}

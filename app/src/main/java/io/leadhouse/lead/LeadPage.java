@@ -8,6 +8,6 @@ import java.util.List;
  * @param leads the leads on this page
  * @param page zero-based page number
  * @param size page size asked for
- * @param total leads in the organization
+ * @param total leads in the organization that pass the filter
  */
 public record LeadPage(List<Lead> leads, int page, int size, long total) {}

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +97,15 @@ final class LeadRepository {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    List<Lead> page(Connection connection, long orgId, int offset, int size) throws SQLException {
+    List<Lead> page(Connection connection, long orgId, LeadFilter filter, int offset, int size)
+            throws SQLException {
+        Where where = where(orgId, filter);
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM leads WHERE org_id = ? ORDER BY created_at DESC, id DESC"
+                + " FROM leads WHERE " + where.sql() + " ORDER BY created_at DESC, id DESC"
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            query.setLong(1, orgId);
-            query.setInt(2, offset);
-            query.setInt(3, size);
+            int next = where.bind(query);
+            query.setInt(next, offset);
+            query.setInt(next + 1, size);
             return leads(query);
         }
     }
@@ -117,13 +120,57 @@ final class LeadRepository {
         }
     }
 
-    long count(Connection connection, long orgId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM leads WHERE org_id = ?")) {
-            query.setLong(1, orgId);
+    long count(Connection connection, long orgId, LeadFilter filter) throws SQLException {
+        Where where = where(orgId, filter);
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM leads WHERE "
+                + where.sql())) {
+            where.bind(query);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** The conditions of a filter; only fixed SQL goes into the text, every value is a parameter. */
+    private static Where where(long orgId, LeadFilter filter) {
+        StringBuilder sql = new StringBuilder("org_id = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(orgId);
+        filter.source().ifPresent(value -> {
+            sql.append(" AND source_kind = ?");
+            values.add(value);
+        });
+        filter.stage().ifPresent(value -> {
+            sql.append(" AND stage = ?");
+            values.add(value);
+        });
+        filter.status().ifPresent(value -> {
+            sql.append(" AND status = ?");
+            values.add(value);
+        });
+        filter.createdFrom().ifPresent(day -> {
+            sql.append(" AND created_at >= ?");
+            values.add(Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        });
+        filter.createdTo().ifPresent(day -> {
+            sql.append(" AND created_at < ?");
+            values.add(Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        });
+        return new Where(sql.toString(), values);
+    }
+
+    private record Where(String sql, List<Object> values) {
+        /** Binds the values from the first parameter on; returns the index of the next free parameter. */
+        int bind(PreparedStatement query) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                switch (values.get(i)) {
+                    case Long number -> query.setLong(i + 1, number);
+                    case Timestamp time -> query.setTimestamp(i + 1, time);
+                    default -> query.setString(i + 1, values.get(i).toString());
+                }
+            }
+            return values.size() + 1;
         }
     }
 

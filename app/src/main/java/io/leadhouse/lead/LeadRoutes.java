@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** {@code /api/v1/leads}: list (paged, newest first), read one with its timeline, add one by hand. */
+/**
+ * {@code /api/v1/leads}: list (paged, newest first, filtered by the {@link LeadFilter} parameters), read one
+ * with its timeline, add one by hand.
+ */
 public final class LeadRoutes implements HttpService {
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
@@ -39,7 +42,8 @@ public final class LeadRoutes implements HttpService {
         User user = Callers.current(request);
         int page = intParam(request, "page", 0, 0, LeadService.MAX_PAGE);
         int size = intParam(request, "size", DEFAULT_PAGE_SIZE, 1, LeadService.MAX_PAGE_SIZE);
-        LeadPage result = leads.list(user.orgId(), page, size);
+        LeadFilter filter = LeadFilter.parse(name -> request.query().first(name).asOptional());
+        LeadPage result = leads.list(user.orgId(), filter, page, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", result.leads());
         body.put("page", result.page());

@@ -123,6 +123,16 @@ public final class LeadService {
      * @param size from 1 to {@link #MAX_PAGE_SIZE}
      */
     public LeadPage list(long orgId, int page, int size) {
+        return list(orgId, LeadFilter.NONE, page, size);
+    }
+
+    /**
+     * A page of the organization's leads that pass the filter, newest first; the total counts them all.
+     *
+     * @param page from 0 to {@link #MAX_PAGE}
+     * @param size from 1 to {@link #MAX_PAGE_SIZE}
+     */
+    public LeadPage list(long orgId, LeadFilter filter, int page, int size) {
         if (page < 0 || page > MAX_PAGE) {
             throw new InvalidInputException("page is " + page + "; use a page from 0 to " + MAX_PAGE);
         }
@@ -130,8 +140,8 @@ public final class LeadService {
             throw new InvalidInputException("size is " + size + "; use a size from 1 to " + MAX_PAGE_SIZE);
         }
         return database.withConnection(connection -> new LeadPage(
-                repository.page(connection, orgId, page * size, size), page, size,
-                repository.count(connection, orgId)));
+                repository.page(connection, orgId, filter, page * size, size), page, size,
+                repository.count(connection, orgId, filter)));
     }
 
     /** The lead's timeline, newest first. */

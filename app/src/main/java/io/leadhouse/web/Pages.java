@@ -1,6 +1,7 @@
 package io.leadhouse.web;
 
 import io.leadhouse.account.User;
+import io.leadhouse.lead.LeadFilter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,15 +78,64 @@ final class Pages {
                 </div>
                 </form>
                 </div>
+                %s
                 <p id="list-status" class="list-status" role="status" aria-live="polite">%s</p>
                 <ol id="lead-list" class="lead-list" aria-labelledby="leads-heading" aria-busy="true">
                 %s</ol>
                 <nav id="pager" class="pager is-pending" aria-label="%s"></nav>
                 </main>
                 """, text("leads.heading"), text("leads.add"), text("leads.searchLabel"), Html.escape(query),
-                text("leads.searchPlaceholder"), text("leads.searchSubmit"), text("leads.loading"), skeleton,
+                text("leads.searchPlaceholder"), text("leads.searchSubmit"), filtersAndViews(), text("leads.loading"),
+                skeleton,
                 text("leads.pages"));
         return layout(strings.get("leads.title"), "leads.js", Optional.of(user), "page", body);
+    }
+
+    /**
+     * The leads list's filter bar and saved views. The script sets the filters from the URL, applies
+     * them as they change and fills the list of views.
+     */
+    private String filtersAndViews() {
+        return String.format(Locale.ROOT, """
+                <form id="filter-form" class="filters" action="/leads" method="get" aria-label="%s">
+                %s%s%s
+                <div class="filter"><label for="filter-createdFrom">%s</label>
+                <input id="filter-createdFrom" name="createdFrom" type="date"></div>
+                <div class="filter"><label for="filter-createdTo">%s</label>
+                <input id="filter-createdTo" name="createdTo" type="date"></div>
+                <div class="filter filter-end"><button id="filter-clear" class="button-quiet" type="button">%s</button>
+                </div>
+                </form>
+                <section class="views" aria-labelledby="views-heading">
+                <h2 id="views-heading">%s</h2>
+                <ul id="view-list" class="view-list" aria-busy="true"><li class="view-note">%s</li></ul>
+                <form id="save-view-form" class="save-view" novalidate>
+                <label for="view-name">%s</label>
+                <div class="search-row">
+                <input id="view-name" name="name" type="text" maxlength="80" autocomplete="off">
+                <button id="save-view" class="button-quiet" type="submit">%s</button>
+                </div>
+                <p id="view-status" class="view-status" role="status" aria-live="polite"></p>
+                </form>
+                </section>
+                """, text("filters.label"),
+                select("source", "source.kind", LeadFilter.SOURCES), select("stage", "stage", LeadFilter.STAGES),
+                select("status", "status", LeadFilter.STATUSES), text("filters.createdFrom"),
+                text("filters.createdTo"), text("filters.clear"), text("views.heading"), text("views.loading"),
+                text("views.nameLabel"), text("views.save"));
+    }
+
+    private String select(String name, String labelGroup, List<String> values) {
+        StringBuilder html = new StringBuilder();
+        html.append("<div class=\"filter\"><label for=\"filter-").append(name).append("\">")
+                .append(text("filters." + name)).append("</label>\n<select id=\"filter-").append(name)
+                .append("\" name=\"").append(name).append("\">\n<option value=\"\">").append(text("filters.any"))
+                .append("</option>\n");
+        for (String value : values) {
+            html.append("<option value=\"").append(Html.escape(value)).append("\">")
+                    .append(text(labelGroup + "." + value)).append("</option>\n");
+        }
+        return html.append("</select></div>\n").toString();
     }
 
     /** The page of one lead; {@code leadId} is the id from the URL, checked by the API when the script asks. */
