@@ -43,10 +43,7 @@ class LeadArrivesEndToEndTest {
             Eventually.await(WITHIN_A_SECOND, "the lead in GET /api/v1/search",
                     () -> server.get("/api/v1/search?q=Meera", token).body().contains("Meera Kulkarni"));
             try (Browser browser = Browser.start()) {
-                browser.open(server.url() + "/leads");
-                browser.await(By.id("email")).sendKeys(TestServer.OWNER_EMAIL);
-                browser.await(By.id("password")).sendKeys(TestServer.OWNER_PASSWORD);
-                browser.await(By.id("sign-in-submit")).click();
+                browser.signInAsOwner(server.url() + "/leads");
                 WebElement link = browser.await(By.linkText("Meera Kulkarni"));
                 link.click();
                 browser.waitUntil("the lead page", driver -> driver.getCurrentUrl().contains("/leads/"));

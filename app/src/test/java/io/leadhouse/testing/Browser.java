@@ -133,6 +133,23 @@ public final class Browser implements AutoCloseable {
                 d -> "complete".equals(script("return document.readyState")));
     }
 
+    /**
+     * Opens {@code url} (a page that sends a signed-out visitor to sign-in), signs in as the test
+     * Owner through the sign-in form, and waits until the browser has left the sign-in page.
+     */
+    public void signInAsOwner(String url) {
+        open(url);
+        submitOwnerCredentials();
+        waitUntil("leaving the sign-in page", d -> !d.getCurrentUrl().contains("/sign-in"));
+    }
+
+    /** Types the test Owner's email and password into the sign-in form on screen and submits it. */
+    public void submitOwnerCredentials() {
+        await(By.id("email")).sendKeys(TestServer.OWNER_EMAIL);
+        await(By.id("password")).sendKeys(TestServer.OWNER_PASSWORD);
+        await(By.id("sign-in-submit")).click();
+    }
+
     /** The current URL. */
     public String url() {
         return driver.getCurrentUrl();

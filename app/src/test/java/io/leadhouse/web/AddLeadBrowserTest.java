@@ -141,11 +141,7 @@ class AddLeadBrowserTest {
     }
 
     private void signIn(String path) {
-        browser.open(server.url() + path);
-        browser.await(By.id("email")).sendKeys(TestServer.OWNER_EMAIL);
-        browser.await(By.id("password")).sendKeys(TestServer.OWNER_PASSWORD);
-        browser.await(By.id("sign-in-submit")).click();
-        browser.waitUntil("leaving the sign-in page", driver -> !driver.getCurrentUrl().contains("/sign-in"));
+        browser.signInAsOwner(server.url() + path);
     }
 
     private void type(Map<String, String> values) {

@@ -141,10 +141,6 @@ class LeadFiltersBrowserTest {
     }
 
     private void signIn(String path) {
-        browser.open(server.url() + path);
-        browser.await(By.id("email")).sendKeys(TestServer.OWNER_EMAIL);
-        browser.await(By.id("password")).sendKeys(TestServer.OWNER_PASSWORD);
-        browser.await(By.id("sign-in-submit")).click();
-        browser.waitUntil("leaving the sign-in page", driver -> !driver.getCurrentUrl().contains("/sign-in"));
+        browser.signInAsOwner(server.url() + path);
     }
 }

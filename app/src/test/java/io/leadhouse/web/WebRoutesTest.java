@@ -170,7 +170,8 @@ class WebRoutesTest {
     void searchTypedIntoTheUrlIsEscapedInTheSearchBox() {
         String html = get("/leads?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", true).body();
         assertEquals(List.of("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""),
-                Pattern.compile("(?<!<option )value=\"[^\"]*\"").matcher(html).results().map(MatchResult::group).toList());
+                Pattern.compile("(?<!<option )value=\"[^\"]*\"").matcher(html).results()
+                        .map(MatchResult::group).toList());
     }
 
     @Test

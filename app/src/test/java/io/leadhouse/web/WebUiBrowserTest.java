@@ -179,7 +179,7 @@ class WebUiBrowserTest {
         browser.open(server.url() + "/leads/" + manualLeadId);
         assertEquals(server.url() + "/sign-in?next=%2Fleads%2F" + manualLeadId, browser.url());
 
-        typeCredentialsAndSubmit();
+        browser.submitOwnerCredentials();
 
         browser.waitUntil("the lead page", driver -> driver.getCurrentUrl().endsWith("/leads/" + manualLeadId));
         assertEquals("Asha Rao", leadHeading());
@@ -259,7 +259,7 @@ class WebUiBrowserTest {
         browser.open(server.url() + "/sign-in");
         browser.await(By.id("email"));
         List<Path> saved = new ArrayList<>(browser.screenshots("sign-in"));
-        typeCredentialsAndSubmit();
+        browser.submitOwnerCredentials();
         browser.await(By.cssSelector("#lead-list[aria-busy='false'] .lead-row"));
         saved.addAll(browser.screenshots("leads"));
         browser.open(server.url() + "/leads/" + metaLeadId);
@@ -273,15 +273,7 @@ class WebUiBrowserTest {
     }
 
     private void signIn(String path) {
-        browser.open(server.url() + path);
-        typeCredentialsAndSubmit();
-        browser.waitUntil("leaving the sign-in page", driver -> !driver.getCurrentUrl().contains("/sign-in"));
-    }
-
-    private void typeCredentialsAndSubmit() {
-        browser.await(By.id("email")).sendKeys(TestServer.OWNER_EMAIL);
-        browser.await(By.id("password")).sendKeys(TestServer.OWNER_PASSWORD);
-        browser.await(By.id("sign-in-submit")).click();
+        browser.signInAsOwner(server.url() + path);
     }
 
     private WebElement activeElement() {
