@@ -108,6 +108,8 @@ public final class Leadhouse implements AutoCloseable {
         secrets = Keyring.open(data.keys(), cryptoSettings);
         accounts = new AccountService(database, accountSettings, clock);
         setup.ifPresent(this::setUpUnattended);
+        int expired = accounts.purgeExpiredSessions();
+        LOG.debug("{} expired sessions removed", expired);
         SearchOutbox outbox = new SearchOutbox();
         PhoneNumbers phones = new PhoneNumbers(leadSettings.defaultRegion());
         leads = new LeadService(database, outbox, phones, clock);

@@ -1,7 +1,6 @@
 package io.leadhouse.account;
 
 import io.helidon.webserver.http.ServerRequest;
-import io.leadhouse.support.ForbiddenException;
 import io.leadhouse.support.UnauthorizedException;
 
 /**
@@ -16,14 +15,5 @@ public final class Callers {
         return request.context().get(User.class)
                 .orElseThrow(() ->
                         new UnauthorizedException("sign in first: send a bearer token or the session cookie"));
-    }
-
-    /** The signed-in user, who must be an Owner or Admin. */
-    public static User administrator(ServerRequest request) {
-        User user = current(request);
-        if (!user.role().administers()) {
-            throw new ForbiddenException("only an Owner or Admin may do this; you are " + user.role().label());
-        }
-        return user;
     }
 }

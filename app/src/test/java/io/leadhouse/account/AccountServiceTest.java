@@ -90,6 +90,17 @@ class AccountServiceTest {
     }
 
     @Test
+    void purgeRemovesOnlyExpiredSessions() {
+        accounts.createOrganization("Acme", "owner@example.test", "Olu", PASSWORD);
+        accounts.signIn("owner@example.test", PASSWORD);
+        now.set(now.get().plus(Duration.ofMinutes(61)));
+        SignedIn fresh = accounts.signIn("owner@example.test", PASSWORD);
+
+        assertEquals(1, accounts.purgeExpiredSessions());
+        assertTrue(accounts.authenticate(fresh.token()).isPresent());
+    }
+
+    @Test
     void signOutEndsTheSession() {
         accounts.createOrganization("Acme", "owner@example.test", "Olu", PASSWORD);
         SignedIn signedIn = accounts.signIn("owner@example.test", PASSWORD);
