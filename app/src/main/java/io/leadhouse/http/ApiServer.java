@@ -60,8 +60,8 @@ public final class ApiServer implements AutoCloseable {
                         .build())
                 .routing(routing)
                 .build();
-        checkPortFree(settings);
-        // Helidon 4.5 does not throw when the port is taken: it logs, stops, and reports itself not running.
+        // Leadhouse.open calls checkPortFree before creating anything; should the port be taken since,
+        // Helidon 4.5 does not throw: it logs, stops, and reports itself not running.
         if (!server.start().isRunning()) {
             throw portInUse(settings);
         }
